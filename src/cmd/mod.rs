@@ -1,0 +1,3 @@
+//! One file per subcommand, each with one entry function.
+
+pub mod build;

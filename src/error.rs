@@ -1,0 +1,273 @@
+//! The one error type, and the diagnostics that `build` and `check` report.
+//!
+//! Authors and translators read these messages, so every problem that comes from a file names
+//! `path:line:col`, shows the offending line with a caret, and says how to fix it.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Where in a source file a problem is. Lines and columns are 1-based.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    pub path: PathBuf,
+    pub line: usize,
+    pub col: usize,
+    /// The text of the line, for the caret display. Empty when unknown.
+    pub source_line: String,
+}
+
+impl Location {
+    /// A location at `line:col` of `text`, which was read from `path`.
+    pub fn in_text(path: &Path, text: &str, line: usize, col: usize) -> Self {
+        let source_line = text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .unwrap_or("")
+            .to_string();
+        Self {
+            path: path.to_path_buf(),
+            line: line.max(1),
+            col: col.max(1),
+            source_line,
+        }
+    }
+
+    /// A location at a byte offset of `text`.
+    pub fn at_offset(path: &Path, text: &str, offset: usize) -> Self {
+        let (line, col) = line_col(text, offset);
+        Self::in_text(path, text, line, col)
+    }
+
+    /// The start of a file, for problems that concern the whole file.
+    pub fn file(path: &Path) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            line: 1,
+            col: 1,
+            source_line: String::new(),
+        }
+    }
+}
+
+/// The 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One problem found in the site, with a stable machine-readable code.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Diagnostic {
+    pub location: Option<Location>,
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+    /// How to fix it, shown on its own line.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(
+        code: &'static str,
+        location: Option<Location>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            location,
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn warning(
+        code: &'static str,
+        location: Option<Location>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(code, location, message)
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        match &self.location {
+            Some(loc) => write!(
+                f,
+                "{}:{}:{}: {label}[{}]: {}",
+                loc.path.display(),
+                loc.line,
+                loc.col,
+                self.code,
+                self.message
+            )?,
+            None => write!(f, "{label}[{}]: {}", self.code, self.message)?,
+        }
+        if let Some(loc) = &self.location
+            && !loc.source_line.is_empty()
+        {
+            let number = loc.line.to_string();
+            let pad = " ".repeat(number.len());
+            let caret_pad: String = loc
+                .source_line
+                .chars()
+                .take(loc.col - 1)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(
+                f,
+                "\n{pad} |\n{number} | {}\n{pad} | {caret_pad}^",
+                loc.source_line
+            )?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// What stops a command: one or more error diagnostics, or a failure outside the site's files.
+#[derive(Debug)]
+pub enum Error {
+    /// Problems in the site's sources. Warnings found on the way are kept for the report.
+    Site(Vec<Diagnostic>),
+    /// A filesystem failure, always with the path it concerns.
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// Anything else, already phrased for the user.
+    Other(String),
+}
+
+impl Error {
+    pub fn io(path: &Path, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    pub fn one(diagnostic: Diagnostic) -> Self {
+        Self::Site(vec![diagnostic])
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Site(diags) => {
+                let mut first = true;
+                for d in diags {
+                    if !first {
+                        writeln!(f)?;
+                    }
+                    first = false;
+                    write!(f, "{d}")?;
+                }
+                Ok(())
+            }
+            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::Other(msg) => f.write_str(msg),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Filesystem helpers whose errors name their path.
+pub mod fs {
+    use super::{Error, Result};
+    use std::path::Path;
+
+    pub fn read_to_string(path: &Path) -> Result<String> {
+        std::fs::read_to_string(path).map_err(|e| Error::io(path, e))
+    }
+
+    pub fn read(path: &Path) -> Result<Vec<u8>> {
+        std::fs::read(path).map_err(|e| Error::io(path, e))
+    }
+
+    pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+        std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
+    }
+
+    pub fn create_dir_all(path: &Path) -> Result<()> {
+        std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))
+    }
+
+    pub fn remove_dir_all(path: &Path) -> Result<()> {
+        match std::fs::remove_dir_all(path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, e)),
+            _ => Ok(()),
+        }
+    }
+
+    pub fn rename(from: &Path, to: &Path) -> Result<()> {
+        std::fs::rename(from, to).map_err(|e| Error::io(from, e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "a\n日本語x";
+        assert_eq!(line_col(text, text.find('x').unwrap_or(0)), (2, 4));
+    }
+
+    #[test]
+    fn diagnostic_display_shows_path_line_col_and_caret() {
+        let loc = Location::in_text(
+            Path::new("content/a/1.0/index.md"),
+            "x\nstatus: bogus\n",
+            2,
+            9,
+        );
+        let d = Diagnostic::error("bad-status", Some(loc), "unknown status `bogus`")
+            .with_help("use draft, published, superseded or withdrawn");
+        let shown = d.to_string();
+        assert!(shown.starts_with("content/a/1.0/index.md:2:9: error[bad-status]: unknown status"));
+        assert!(
+            shown.contains("2 | status: bogus\n  |         ^"),
+            "{shown}"
+        );
+        assert!(shown.ends_with("= help: use draft, published, superseded or withdrawn"));
+    }
+}

@@ -1,0 +1,256 @@
+//! UI strings through Fluent: one shared, thread-safe bundle per language.
+//!
+//! Bundles are built once per build from the theme's and the site's `.ftl` files (the site's keys
+//! override the theme's) and shared by every rendering thread. A key missing in a language falls
+//! back to the source language; the build warns about it once, when the bundles are made.
+
+use crate::error::{Diagnostic, Location};
+use crate::load::theme::TextFile;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+pub struct I18n {
+    source: String,
+    bundles: BTreeMap<String, FluentBundle<FluentResource>>,
+    /// Message ids per language, with where each is defined.
+    pub keys: BTreeMap<String, BTreeMap<String, KeySite>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct KeySite {
+    pub path: PathBuf,
+    pub offset: usize,
+    pub text: std::sync::Arc<str>,
+    /// The `$variables` the message uses.
+    pub variables: BTreeSet<String>,
+}
+
+impl std::fmt::Debug for I18n {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("I18n")
+            .field("source", &self.source)
+            .finish()
+    }
+}
+
+impl I18n {
+    /// Parses every catalog. Syntax errors are returned as errors, with `path:line:col`.
+    pub fn new(
+        source: &str,
+        languages: &[String],
+        catalogs: &BTreeMap<String, Vec<TextFile>>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Self {
+        let mut bundles = BTreeMap::new();
+        let mut keys = BTreeMap::new();
+        for lang in languages {
+            let langid = lang.parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            bundle.set_use_isolating(false);
+            let mut lang_keys = BTreeMap::new();
+            for file in catalogs.get(lang).into_iter().flatten() {
+                if let Some(res) = parse_catalog(file, diags) {
+                    collect_keys(&res, file, &mut lang_keys);
+                    bundle.add_resource_overriding(res);
+                }
+            }
+            bundles.insert(lang.clone(), bundle);
+            keys.insert(lang.clone(), lang_keys);
+        }
+        Self {
+            source: source.to_string(),
+            bundles,
+            keys,
+        }
+    }
+
+    /// Warnings for keys of the source language that another language lacks.
+    pub fn missing_key_warnings(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let Some(source_keys) = self.keys.get(&self.source) else {
+            return out;
+        };
+        for (lang, keys) in &self.keys {
+            if *lang == self.source {
+                continue;
+            }
+            for (key, site) in source_keys {
+                if !keys.contains_key(key) {
+                    out.push(
+                        Diagnostic::warning(
+                            "missing-ui-string",
+                            Some(Location::at_offset(&site.path, &site.text, site.offset)),
+                            format!(
+                                "UI string `{key}` has no {lang} translation; {lang} pages show the {} text",
+                                self.source
+                            ),
+                        )
+                        .with_help(format!("add `{key} = …` to locales/{lang}/*.ftl")),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    /// The message `key` in `lang`, or in the source language, or the key itself.
+    pub fn text(&self, lang: &str, key: &str, args: Option<&FluentArgs>) -> String {
+        for l in [lang, self.source.as_str()] {
+            if let Some(bundle) = self.bundles.get(l)
+                && let Some(pattern) = bundle.get_message(key).and_then(|m| m.value())
+            {
+                let mut errors = Vec::new();
+                return bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned();
+            }
+        }
+        key.to_string()
+    }
+
+    /// `text` with a single numeric argument named `count`.
+    pub fn count(&self, lang: &str, key: &str, count: usize) -> String {
+        let mut args = FluentArgs::new();
+        args.set("count", FluentValue::from(count));
+        self.text(lang, key, Some(&args))
+    }
+}
+
+fn parse_catalog(file: &TextFile, diags: &mut Vec<Diagnostic>) -> Option<FluentResource> {
+    match FluentResource::try_new(file.text.clone()) {
+        Ok(res) => Some(res),
+        Err((_, errors)) => {
+            for e in errors {
+                diags.push(
+                    Diagnostic::error(
+                        "bad-ftl",
+                        Some(Location::at_offset(&file.path, &file.text, e.pos.start)),
+                        format!("Fluent syntax error: {}", e.kind),
+                    )
+                    .with_help("see https://projectfluent.org/fluent/guide/ for the syntax"),
+                );
+            }
+            None
+        }
+    }
+}
+
+fn collect_keys(res: &FluentResource, file: &TextFile, keys: &mut BTreeMap<String, KeySite>) {
+    let text: std::sync::Arc<str> = file.text.as_str().into();
+    for entry in res.entries() {
+        if let ast::Entry::Message(m) = entry {
+            let offset = file.text.find(&format!("{} =", m.id.name)).unwrap_or(0);
+            let mut variables = BTreeSet::new();
+            if let Some(p) = &m.value {
+                pattern_variables(p, &mut variables);
+            }
+            keys.insert(
+                m.id.name.to_string(),
+                KeySite {
+                    path: file.path.clone(),
+                    offset,
+                    text: text.clone(),
+                    variables,
+                },
+            );
+        }
+    }
+}
+
+fn pattern_variables(p: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    for el in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = el {
+            expression_variables(expression, out);
+        }
+    }
+}
+
+fn expression_variables(e: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+    match e {
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, out);
+            for v in variants {
+                pattern_variables(&v.value, out);
+            }
+        }
+        ast::Expression::Inline(i) => inline_variables(i, out),
+    }
+}
+
+fn inline_variables(i: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match i {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_string());
+        }
+        ast::InlineExpression::Placeable { expression } => expression_variables(expression, out),
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for a in &arguments.positional {
+                inline_variables(a, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalogs(files: &[(&str, &str)]) -> BTreeMap<String, Vec<TextFile>> {
+        let mut m: BTreeMap<String, Vec<TextFile>> = BTreeMap::new();
+        for (lang, text) in files {
+            m.entry(lang.to_string()).or_default().push(TextFile {
+                name: "main.ftl".into(),
+                path: format!("locales/{lang}/main.ftl").into(),
+                text: text.to_string(),
+            });
+        }
+        m
+    }
+
+    #[test]
+    fn plurals_follow_the_language() {
+        let c = catalogs(&[
+            (
+                "en",
+                "docs = { $count -> [one] One document *[other] { $count } documents }\n",
+            ),
+            ("ja", "docs = { $count } 件の文書\n"),
+        ]);
+        let mut d = Vec::new();
+        let i = I18n::new("en", &["en".into(), "ja".into()], &c, &mut d);
+        assert!(d.is_empty());
+        assert_eq!(i.count("en", "docs", 1), "One document");
+        assert_eq!(i.count("en", "docs", 3), "3 documents");
+        assert_eq!(i.count("ja", "docs", 3), "3 件の文書");
+    }
+
+    #[test]
+    fn later_layers_override_and_missing_keys_fall_back_with_a_warning() {
+        let c = catalogs(&[
+            ("en", "a = A\nb = B\n"),
+            ("fr", "a = A-fr\n"),
+            ("fr", "a = A-site\n"),
+        ]);
+        let mut d = Vec::new();
+        let i = I18n::new("en", &["en".into(), "fr".into()], &c, &mut d);
+        assert_eq!(i.text("fr", "a", None), "A-site");
+        assert_eq!(i.text("fr", "b", None), "B");
+        let w = i.missing_key_warnings();
+        assert_eq!(w.len(), 1);
+        assert!(w[0].message.contains("`b`") && w[0].message.contains("fr"));
+    }
+
+    #[test]
+    fn syntax_errors_have_a_location() {
+        let c = catalogs(&[("en", "ok = fine\nbroken = { $x\n")]);
+        let mut d = Vec::new();
+        I18n::new("en", &["en".into()], &c, &mut d);
+        let loc = d[0].location.as_ref().expect("location");
+        assert_eq!(loc.line, 2);
+        assert!(d[0].to_string().starts_with("locales/en/main.ftl:2:"));
+    }
+}

@@ -1,0 +1,74 @@
+//! # bcop: architecture
+//!
+//! bcop compiles a site (`site.yaml`, `content/`, `locales/`, `themes/`) into a static,
+//! versioned, multilingual website. A build is four stages that pass plain data:
+//!
+//! 1. [`load`] reads the source tree: `site.yaml` into a validated [`config::SiteConfig`],
+//!    each `content/<doc>/<version>/` with its front matter and chapters, the translations in
+//!    `locales/<lang>/<doc>/<version>/`, and the theme's templates, catalogs and static files
+//!    (site files over the theme's, over the built-in default theme). It is the only stage
+//!    that reads the site.
+//! 2. [`resolve`] decides what is built: drafts or not, the latest version of each document,
+//!    and for every version and language whether it is the source, a complete or partial
+//!    translation, or missing (and so shown as a marked fallback, or omitted).
+//! 3. [`render`] renders every chapter's Markdown once per language (rayon), with heading ids
+//!    shared across languages, then fills the Tera templates with view structs
+//!    ([`render::views`]). UI strings come only from Fluent ([`i18n`]).
+//! 4. [`write`] writes the files into a staging folder and swaps it in, so a failed build
+//!    never damages the published site.
+//!
+//! Every problem an author can make is a [`error::Diagnostic`] with `path:line:col`.
+
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod error;
+pub mod i18n;
+pub mod load;
+pub mod render;
+pub mod resolve;
+pub mod write;
+
+use cli::{Cli, Command, SiteArgs};
+use error::Result;
+use std::sync::Arc;
+
+/// Runs one command line.
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Build(args) => cmd::build::run(&args),
+    }
+}
+
+/// The whole pipeline short of writing: what `build`, `serve` and `check` share.
+pub fn build_site(args: &SiteArgs) -> Result<render::Output> {
+    // Paths in messages read better as `content/x.md` than `./content/x.md`.
+    let root = if args.root == std::path::Path::new(".") {
+        std::path::Path::new("")
+    } else {
+        args.root.as_path()
+    };
+    let source = load::load(root, args.base_url.as_deref())?;
+    let site = resolve::resolve(&source, args.drafts)?;
+    let mut diags = Vec::new();
+    let codes: Vec<String> = source
+        .config
+        .languages
+        .iter()
+        .map(|l| l.code.clone())
+        .collect();
+    let i18n = i18n::I18n::new(
+        &source.config.source_language,
+        &codes,
+        &source.theme.catalogs,
+        &mut diags,
+    );
+    load::split_errors(diags)?;
+    let i18n = Arc::new(i18n);
+    let templates = render::templates::Templates::new(&source.theme.templates, i18n.clone())?;
+    let mut output = render::render(&source, &site, &i18n, &templates)?;
+    output.warnings.extend(i18n.missing_key_warnings());
+    output.warnings.sort();
+    output.warnings.dedup();
+    Ok(output)
+}

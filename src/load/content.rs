@@ -1,0 +1,611 @@
+//! Reads `content/` and the translated Markdown under `locales/<lang>/`.
+
+use super::yaml::{self, split_front_matter};
+use crate::config::SiteConfig;
+use crate::error::{Diagnostic, Location, Result, fs};
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Draft,
+    Published,
+    Superseded,
+    Withdrawn,
+}
+
+/// A version folder name such as `2.1`, ordered as numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Version {
+    pub name: String,
+    parts: Vec<u64>,
+}
+
+impl Version {
+    pub fn parse(name: &str) -> Option<Self> {
+        let parts: Option<Vec<u64>> = name
+            .split('.')
+            .map(|p| {
+                if p.is_empty() || p.len() > 9 || !p.bytes().all(|b| b.is_ascii_digit()) {
+                    None
+                } else {
+                    p.parse().ok()
+                }
+            })
+            .collect();
+        Some(Self {
+            name: name.to_string(),
+            parts: parts?,
+        })
+    }
+}
+
+impl Ord for Version {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.parts
+            .cmp(&other.parts)
+            .then_with(|| self.name.cmp(&other.name))
+    }
+}
+
+impl PartialOrd for Version {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The front matter of a source `index.md`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct DocMeta {
+    pub title: String,
+    pub status: Status,
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub supersedes: Option<String>,
+    #[serde(default)]
+    pub superseded_by: Option<String>,
+    #[serde(default)]
+    pub chapters: Option<Vec<String>>,
+    /// Every other key, for templates.
+    #[serde(skip)]
+    pub extra: BTreeMap<String, serde_yaml::Value>,
+}
+
+const DOC_KEYS: &[&str] = &[
+    "title",
+    "status",
+    "date",
+    "id",
+    "summary",
+    "authors",
+    "tags",
+    "supersedes",
+    "superseded_by",
+    "chapters",
+];
+
+/// The front matter of a translated `index.md`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationMeta {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub translators: Vec<String>,
+    /// Fingerprints written by `bcop translate stamp`: chapter file → section id → hash.
+    #[serde(default)]
+    pub source: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// One Markdown file of a document: a chapter, in the source or a translation.
+#[derive(Debug, Clone)]
+pub struct MarkdownFile {
+    /// File name inside the version folder, e.g. `01-scope.md`.
+    pub name: String,
+    pub path: PathBuf,
+    pub body: String,
+    /// 0-based line of the file where `body` starts.
+    pub body_line: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Path relative to the version folder, with `/` separators.
+    pub rel: String,
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Clone)]
+pub struct TranslationSource {
+    pub lang: String,
+    pub index_path: Option<PathBuf>,
+    pub meta: TranslationMeta,
+    pub chapters: Vec<MarkdownFile>,
+    pub assets: Vec<Asset>,
+}
+
+#[derive(Debug, Clone)]
+pub struct VersionSource {
+    pub version: Version,
+    pub dir: PathBuf,
+    pub index_path: PathBuf,
+    pub index_text: String,
+    pub meta: DocMeta,
+    /// In reading order; `index.md` first unless `chapters:` says otherwise.
+    pub chapters: Vec<MarkdownFile>,
+    pub assets: Vec<Asset>,
+    pub translations: BTreeMap<String, TranslationSource>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DocumentSource {
+    pub slug: String,
+    /// Oldest first.
+    pub versions: Vec<VersionSource>,
+}
+
+/// Loads every document. Errors are collected so an author sees them all at once.
+pub fn load_documents(
+    root: &Path,
+    config: &SiteConfig,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Vec<DocumentSource>> {
+    let content = root.join("content");
+    let mut docs = Vec::new();
+    for doc_dir in sorted_dirs(&content)? {
+        let slug = file_name(&doc_dir);
+        if !is_slug(&slug) {
+            diags.push(
+                Diagnostic::error(
+                    "bad-doc-folder",
+                    Some(Location::file(&doc_dir)),
+                    format!("document folder `{slug}` is not a slug"),
+                )
+                .with_help("use lowercase letters, digits and hyphens, e.g. abuse-desk"),
+            );
+            continue;
+        }
+        let mut versions = Vec::new();
+        for ver_dir in sorted_dirs(&doc_dir)? {
+            let name = file_name(&ver_dir);
+            let Some(version) = Version::parse(&name) else {
+                diags.push(
+                    Diagnostic::error(
+                        "bad-version-folder",
+                        Some(Location::file(&ver_dir)),
+                        format!("version folder `{name}` is not a version number"),
+                    )
+                    .with_help(format!(
+                        "rename it to a number such as 1.0 or 2.1 (content/{slug}/1.0/)"
+                    )),
+                );
+                continue;
+            };
+            if let Some(v) = load_version(root, config, &slug, version, &ver_dir, diags)? {
+                versions.push(v);
+            }
+        }
+        versions.sort_by(|a, b| a.version.cmp(&b.version));
+        if !versions.is_empty() {
+            docs.push(DocumentSource { slug, versions });
+        }
+    }
+    Ok(docs)
+}
+
+fn load_version(
+    root: &Path,
+    config: &SiteConfig,
+    slug: &str,
+    version: Version,
+    dir: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Option<VersionSource>> {
+    let index_path = dir.join("index.md");
+    if !index_path.is_file() {
+        diags.push(
+            Diagnostic::error(
+                "missing-index",
+                Some(Location::file(dir)),
+                "this version folder has no index.md",
+            )
+            .with_help("add index.md with the document's front matter (title, status, date)"),
+        );
+        return Ok(None);
+    }
+    let index_text = fs::read_to_string(&index_path)?;
+    let Some((meta, index_body)) = parse_doc_meta(&index_path, &index_text, diags) else {
+        return Ok(None);
+    };
+    let (md_files, assets) = scan_folder(dir)?;
+    let mut chapters = vec![index_body];
+    for path in md_files {
+        let name = file_name(&path);
+        if name == "index.md" {
+            continue;
+        }
+        let body = fs::read_to_string(&path)?;
+        chapters.push(MarkdownFile {
+            name,
+            path,
+            body,
+            body_line: 0,
+        });
+    }
+    if let Some(order) = &meta.chapters {
+        chapters = order_chapters(chapters, order, &index_path, &index_text, diags);
+    }
+    let mut translations = BTreeMap::new();
+    for lang in config.languages.iter().skip(1) {
+        let tdir = root
+            .join("locales")
+            .join(&lang.code)
+            .join(slug)
+            .join(&version.name);
+        if tdir.is_dir()
+            && let Some(t) = load_translation(&lang.code, &tdir, &chapters, diags)?
+        {
+            translations.insert(lang.code.clone(), t);
+        }
+    }
+    Ok(Some(VersionSource {
+        version,
+        dir: dir.to_path_buf(),
+        index_path,
+        index_text,
+        meta,
+        chapters,
+        assets,
+        translations,
+    }))
+}
+
+fn parse_doc_meta(
+    path: &Path,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(DocMeta, MarkdownFile)> {
+    let split = match split_front_matter(text) {
+        Ok(s) => s,
+        Err(line) => {
+            diags.push(
+                Diagnostic::error(
+                    "unclosed-front-matter",
+                    Some(Location::in_text(path, text, line, 1)),
+                    "the front matter is not closed",
+                )
+                .with_help("end the YAML block with a line containing only ---"),
+            );
+            return None;
+        }
+    };
+    let Some(yaml_text) = split.yaml else {
+        diags.push(
+            Diagnostic::error(
+                "missing-front-matter",
+                Some(Location::in_text(path, text, 1, 1)),
+                "index.md has no front matter",
+            )
+            .with_help("start the file with ---, then title: and status:, then ---"),
+        );
+        return None;
+    };
+    let mut meta: DocMeta = match yaml::parse(path, text, yaml_text, split.yaml_line) {
+        Ok(m) => m,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let all: BTreeMap<String, serde_yaml::Value> =
+        yaml::parse(path, text, yaml_text, split.yaml_line).unwrap_or_default();
+    for (key, value) in all {
+        if DOC_KEYS.contains(&key.as_str()) {
+            continue;
+        }
+        if let Some(near) = nearest(&key, DOC_KEYS) {
+            diags.push(
+                Diagnostic::warning(
+                    "unknown-key",
+                    Some(yaml::key_location(path, text, &key)),
+                    format!("unknown front matter key `{key}`"),
+                )
+                .with_help(format!("did you mean `{near}`?")),
+            );
+        }
+        meta.extra.insert(key, value);
+    }
+    check_meta_values(&meta, path, text, diags);
+    let body = MarkdownFile {
+        name: "index.md".into(),
+        path: path.to_path_buf(),
+        body: split.body.to_string(),
+        body_line: split.body_line,
+    };
+    Some((meta, body))
+}
+
+fn check_meta_values(meta: &DocMeta, path: &Path, text: &str, diags: &mut Vec<Diagnostic>) {
+    match &meta.date {
+        Some(date) if !is_date(date) => diags.push(
+            Diagnostic::error(
+                "bad-date",
+                Some(yaml::key_location(path, text, "date")),
+                format!("`{date}` is not a date"),
+            )
+            .with_help("write dates as YYYY-MM-DD, e.g. 2025-03-14"),
+        ),
+        None if meta.status != Status::Draft => diags.push(
+            Diagnostic::error(
+                "missing-date",
+                Some(Location::in_text(path, text, 1, 1)),
+                "a document that is not a draft needs a `date`",
+            )
+            .with_help("add `date: YYYY-MM-DD` to the front matter"),
+        ),
+        _ => {}
+    }
+    for (key, value) in [
+        ("supersedes", &meta.supersedes),
+        ("superseded_by", &meta.superseded_by),
+    ] {
+        if let Some(v) = value
+            && Version::parse(v).is_none()
+        {
+            diags.push(Diagnostic::error(
+                "bad-version-ref",
+                Some(yaml::key_location(path, text, key)),
+                format!("`{v}` is not a version number"),
+            ));
+        }
+    }
+    if let Some(id) = &meta.id
+        && (id.is_empty() || id.contains(char::is_whitespace))
+    {
+        diags.push(
+            Diagnostic::error(
+                "bad-id",
+                Some(yaml::key_location(path, text, "id")),
+                format!("document id `{id}` contains spaces"),
+            )
+            .with_help("use an identifier such as BCOP-CPE"),
+        );
+    }
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && (1..=12).contains(&s[5..7].parse::<u8>().unwrap_or(0))
+        && (1..=31).contains(&s[8..10].parse::<u8>().unwrap_or(0))
+}
+
+fn order_chapters(
+    mut found: Vec<MarkdownFile>,
+    order: &[String],
+    path: &Path,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<MarkdownFile> {
+    let mut ordered = Vec::new();
+    for name in order {
+        match found.iter().position(|c| &c.name == name) {
+            Some(i) => ordered.push(found.remove(i)),
+            None => diags.push(
+                Diagnostic::error(
+                    "missing-chapter",
+                    Some(yaml::value_location(path, text, name)),
+                    format!("chapter `{name}` is listed but there is no such file"),
+                )
+                .with_help(
+                    match nearest_owned(name, found.iter().map(|c| c.name.as_str())) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None => "create the file or remove it from `chapters:`".into(),
+                    },
+                ),
+            ),
+        }
+    }
+    for left in found {
+        diags.push(
+            Diagnostic::warning(
+                "unlisted-chapter",
+                Some(Location::file(&left.path)),
+                format!(
+                    "`{}` is not listed in `chapters:` and is not built",
+                    left.name
+                ),
+            )
+            .with_help("add it to `chapters:` in index.md"),
+        );
+    }
+    ordered
+}
+
+fn load_translation(
+    lang: &str,
+    dir: &Path,
+    source_chapters: &[MarkdownFile],
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Option<TranslationSource>> {
+    let (md_files, assets) = scan_folder(dir)?;
+    let mut t = TranslationSource {
+        lang: lang.to_string(),
+        index_path: None,
+        meta: TranslationMeta::default(),
+        chapters: Vec::new(),
+        assets,
+    };
+    for path in md_files {
+        let name = file_name(&path);
+        let text = fs::read_to_string(&path)?;
+        if !source_chapters.iter().any(|c| c.name == name) {
+            diags.push(
+                Diagnostic::warning(
+                    "orphan-translation",
+                    Some(Location::file(&path)),
+                    format!("`{name}` has no source chapter of that name, so it is not built"),
+                )
+                .with_help("name translated files exactly like the source files"),
+            );
+            continue;
+        }
+        let split = match split_front_matter(&text) {
+            Ok(s) => s,
+            Err(line) => {
+                diags.push(Diagnostic::error(
+                    "unclosed-front-matter",
+                    Some(Location::in_text(&path, &text, line, 1)),
+                    "the front matter is not closed",
+                ));
+                continue;
+            }
+        };
+        if name == "index.md" {
+            if let Some(y) = split.yaml {
+                match yaml::parse(&path, &text, y, split.yaml_line) {
+                    Ok(meta) => t.meta = meta,
+                    Err(d) => diags.push(d),
+                }
+            }
+            t.index_path = Some(path.clone());
+        }
+        t.chapters.push(MarkdownFile {
+            name,
+            path: path.clone(),
+            body: split.body.to_string(),
+            body_line: split.body_line,
+        });
+    }
+    Ok(Some(t))
+}
+
+/// The Markdown files and the other files of a version folder, sorted, recursively for assets.
+fn scan_folder(dir: &Path) -> Result<(Vec<PathBuf>, Vec<Asset>)> {
+    let mut md = Vec::new();
+    let mut assets = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name();
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            crate::error::Error::io(&path, e.into())
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let rel = path.strip_prefix(dir).unwrap_or(path);
+        let rel_str = rel.to_string_lossy().replace('\\', "/");
+        if rel_str.split('/').any(|c| c.starts_with('.')) {
+            continue;
+        }
+        if entry.depth() == 1 && rel_str.ends_with(".md") {
+            md.push(path.to_path_buf());
+        } else {
+            assets.push(Asset {
+                rel: rel_str,
+                path: path.to_path_buf(),
+            });
+        }
+    }
+    Ok((md, assets))
+}
+
+fn sorted_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| crate::error::Error::io(dir, e))? {
+        let entry = entry.map_err(|e| crate::error::Error::io(dir, e))?;
+        let name = entry.file_name();
+        if entry.path().is_dir() && !name.to_string_lossy().starts_with('.') {
+            out.push(entry.path());
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+pub fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// The closest known name to a misspelt one, if it is close enough to be a typo.
+pub fn nearest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    nearest_owned(word, known.iter().copied())
+}
+
+pub fn nearest_owned<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .map(|k| (strsim::damerau_levenshtein(word, k), k))
+        .filter(|(d, k)| *d > 0 && *d <= (k.len() / 3).max(1))
+        .min()
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_sort_as_numbers() {
+        let mut v: Vec<Version> = ["1.10", "1.9", "2.0", "1.0"]
+            .iter()
+            .filter_map(|s| Version::parse(s))
+            .collect();
+        v.sort();
+        let names: Vec<&str> = v.iter().map(|v| v.name.as_str()).collect();
+        assert_eq!(names, ["1.0", "1.9", "1.10", "2.0"]);
+    }
+
+    #[test]
+    fn version_names_must_be_numbers() {
+        for bad in ["v1", "1.x", "", "1..2", "latest"] {
+            assert!(Version::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert!(is_date("2025-03-14"));
+        assert!(!is_date("2025-13-14"));
+        assert!(!is_date("14/03/2025"));
+    }
+
+    #[test]
+    fn typos_get_a_suggestion() {
+        assert_eq!(nearest("stauts", DOC_KEYS), Some("status"));
+        assert_eq!(nearest("supersede", DOC_KEYS), Some("supersedes"));
+        assert_eq!(nearest("flavour", DOC_KEYS), None);
+    }
+}

@@ -1,0 +1,217 @@
+//! Templates, UI catalogs and static files, looked up in layers.
+//!
+//! The layers, from strongest to weakest: the site's own files (`templates/`, `static/`,
+//! `locales/<lang>/*.ftl`), the theme on disk (`themes/<name>/`), and the default theme built
+//! into the binary. A file of the same name in a stronger layer replaces the weaker one; Fluent
+//! catalogs are merged key by key instead.
+
+use crate::error::{Diagnostic, Error, Location, Result, fs};
+use include_dir::{Dir, include_dir};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// A text file from one of the layers.
+#[derive(Debug, Clone)]
+pub struct TextFile {
+    /// Name inside its folder, e.g. `document.html` or `main.ftl`.
+    pub name: String,
+    /// Where it came from, for error messages.
+    pub path: PathBuf,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub enum Bytes {
+    Disk(PathBuf),
+    Builtin(&'static [u8]),
+}
+
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    /// Output path relative to the site root, with `/` separators.
+    pub rel: String,
+    pub bytes: Bytes,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ThemeSource {
+    /// One file per template name, from the strongest layer that has it.
+    pub templates: BTreeMap<String, TextFile>,
+    /// Per language, the catalogs from weakest to strongest layer.
+    pub catalogs: BTreeMap<String, Vec<TextFile>>,
+    pub static_files: BTreeMap<String, StaticFile>,
+}
+
+pub fn load_theme(root: &Path, theme: &str, languages: &[String]) -> Result<ThemeSource> {
+    let mut out = ThemeSource::default();
+    let theme_dir = root.join("themes").join(theme);
+    if theme == "default" {
+        add_builtin(&mut out, languages);
+    } else if !theme_dir.is_dir() {
+        return Err(Error::one(
+            Diagnostic::error(
+                "missing-theme",
+                Some(Location::file(&root.join("site.yaml"))),
+                format!("theme `{theme}` not found in themes/"),
+            )
+            .with_help(format!(
+                "create themes/{theme}/ or set `theme: default` in site.yaml"
+            )),
+        ));
+    }
+    if theme_dir.is_dir() {
+        add_disk_layer(
+            &mut out,
+            &theme_dir.join("templates"),
+            &theme_dir.join("static"),
+            &theme_dir.join("locales"),
+            languages,
+        )?;
+    }
+    add_disk_layer(
+        &mut out,
+        &root.join("templates"),
+        &root.join("static"),
+        &root.join("locales"),
+        languages,
+    )?;
+    Ok(out)
+}
+
+fn add_builtin(out: &mut ThemeSource, languages: &[String]) {
+    let builtin_root = Path::new("<built-in>/themes/default");
+    if let Some(dir) = BUILTIN.get_dir("templates") {
+        for file in dir.files() {
+            let name = file_name(file.path());
+            if let Some(text) = file.contents_utf8() {
+                out.templates.insert(
+                    name.clone(),
+                    TextFile {
+                        name,
+                        path: builtin_root.join(file.path()),
+                        text: text.to_string(),
+                    },
+                );
+            }
+        }
+    }
+    if let Some(dir) = BUILTIN.get_dir("static") {
+        add_builtin_static(out, dir);
+    }
+    for lang in languages {
+        let Some(dir) = BUILTIN.get_dir(format!("locales/{lang}")) else {
+            continue;
+        };
+        for file in dir.files() {
+            let name = file_name(file.path());
+            if let (true, Some(text)) = (name.ends_with(".ftl"), file.contents_utf8()) {
+                out.catalogs
+                    .entry(lang.clone())
+                    .or_default()
+                    .push(TextFile {
+                        name,
+                        path: builtin_root.join(file.path()),
+                        text: text.to_string(),
+                    });
+            }
+        }
+    }
+}
+
+fn add_builtin_static(out: &mut ThemeSource, dir: &'static Dir<'static>) {
+    for file in dir.files() {
+        let rel = file
+            .path()
+            .strip_prefix("static")
+            .unwrap_or(file.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        out.static_files.insert(
+            rel.clone(),
+            StaticFile {
+                rel,
+                bytes: Bytes::Builtin(file.contents()),
+            },
+        );
+    }
+    for sub in dir.dirs() {
+        add_builtin_static(out, sub);
+    }
+}
+
+fn add_disk_layer(
+    out: &mut ThemeSource,
+    templates: &Path,
+    statics: &Path,
+    locales: &Path,
+    languages: &[String],
+) -> Result<()> {
+    for path in files_in(templates, false)? {
+        let name = rel_name(templates, &path);
+        let text = fs::read_to_string(&path)?;
+        out.templates
+            .insert(name.clone(), TextFile { name, path, text });
+    }
+    for path in files_in(statics, true)? {
+        let rel = rel_name(statics, &path);
+        out.static_files.insert(
+            rel.clone(),
+            StaticFile {
+                rel,
+                bytes: Bytes::Disk(path),
+            },
+        );
+    }
+    for lang in languages {
+        let dir = locales.join(lang);
+        for path in files_in(&dir, false)? {
+            let name = rel_name(&dir, &path);
+            if name.ends_with(".ftl") {
+                let text = fs::read_to_string(&path)?;
+                out.catalogs
+                    .entry(lang.clone())
+                    .or_default()
+                    .push(TextFile { name, path, text });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Files directly in `dir` (or below it, when `recursive`), sorted, skipping hidden ones.
+fn files_in(dir: &Path, recursive: bool) -> Result<Vec<PathBuf>> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut walker = walkdir::WalkDir::new(dir).sort_by_file_name().min_depth(1);
+    if !recursive {
+        walker = walker.max_depth(1);
+    }
+    let mut out = Vec::new();
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            Error::io(&path, e.into())
+        })?;
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if entry.file_type().is_file() && !hidden {
+            out.push(entry.into_path());
+        }
+    }
+    Ok(out)
+}
+
+fn rel_name(base: &Path, path: &Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

@@ -1,0 +1,164 @@
+//! YAML parsing that keeps line numbers, for `site.yaml` and front matter.
+//!
+//! Front matter sits a few lines into a file, so every YAML error is shifted by the line where
+//! the YAML block starts: the error then points at the real line of the real file.
+
+use crate::error::{Diagnostic, Location};
+use serde::de::DeserializeOwned;
+use std::path::Path;
+
+/// A Markdown file split into its front matter and body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML between the `---` lines, if the file has front matter.
+    pub yaml: Option<&'a str>,
+    /// 0-based line of the file where the YAML starts.
+    pub yaml_line: usize,
+    pub body: &'a str,
+    /// 0-based line of the file where the body starts.
+    pub body_line: usize,
+}
+
+/// Splits `---\n yaml \n---\n body`. A file without an opening `---` is all body.
+pub fn split_front_matter(text: &str) -> Result<Split<'_>, usize> {
+    let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(rest) = text_no_bom
+        .strip_prefix("---\n")
+        .or_else(|| text_no_bom.strip_prefix("---\r\n"))
+    else {
+        return Ok(Split {
+            yaml: None,
+            yaml_line: 0,
+            body: text,
+            body_line: 0,
+        });
+    };
+    let mut offset = 0;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            let yaml = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            return Ok(Split {
+                yaml: Some(yaml),
+                yaml_line: 1,
+                body,
+                body_line: i + 2,
+            });
+        }
+        offset += line.len();
+    }
+    // The closing line is missing: report it at the opening line.
+    Err(1)
+}
+
+/// Deserializes `yaml`, which starts at 0-based line `line_offset` of `file_text` (read from
+/// `path`), and turns any error into a diagnostic at the right line.
+pub fn parse<T: DeserializeOwned>(
+    path: &Path,
+    file_text: &str,
+    yaml: &str,
+    line_offset: usize,
+) -> Result<T, Diagnostic> {
+    // An empty block is an empty mapping, so that missing fields are reported as such.
+    let yaml_src = if yaml.trim().is_empty() { "{}" } else { yaml };
+    serde_yaml::from_str(yaml_src).map_err(|e| {
+        let (line, col) = e
+            .location()
+            .map_or((1, 1), |l| (l.line().max(1), l.column().max(1)));
+        let message = tidy_message(&e.to_string());
+        let loc = Location::in_text(path, file_text, line + line_offset, col);
+        let mut d = Diagnostic::error("bad-yaml", Some(loc), message.clone());
+        if let Some(help) = help_for(&message) {
+            d = d.with_help(help);
+        }
+        d
+    })
+}
+
+/// serde's messages end with " at line X column Y", which we already show in front.
+fn tidy_message(message: &str) -> String {
+    let cut = message.find(" at line ").unwrap_or(message.len());
+    message[..cut].to_string()
+}
+
+fn help_for(message: &str) -> Option<String> {
+    if message.starts_with("missing field") {
+        Some("add the field to the front matter".into())
+    } else if message.starts_with("unknown variant") {
+        Some("use one of the values listed above".into())
+    } else if message.starts_with("unknown field") {
+        Some("check the spelling of the key, or remove it".into())
+    } else if message.contains("invalid type") {
+        Some("quote the value if it is a version or a date, e.g. \"1.0\"".into())
+    } else {
+        None
+    }
+}
+
+/// Where `key:` is written in a YAML text (the first line that starts with it), or line 1.
+pub fn key_location(path: &Path, text: &str, key: &str) -> Location {
+    let needle = format!("{key}:");
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with(&needle) {
+            let col = line.len() - trimmed.len() + 1;
+            return Location::in_text(path, text, i + 1, col);
+        }
+    }
+    Location::in_text(path, text, 1, 1)
+}
+
+/// Where a scalar value first appears in a YAML text, or line 1.
+pub fn value_location(path: &Path, text: &str, value: &str) -> Location {
+    for (i, line) in text.lines().enumerate() {
+        if let Some(col) = line.find(value) {
+            let col = line[..col].chars().count() + 1;
+            return Location::in_text(path, text, i + 1, col);
+        }
+    }
+    Location::in_text(path, text, 1, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_split_with_body_line() {
+        let s = split_front_matter("---\ntitle: A\n---\n# Hi\n").expect("split");
+        assert_eq!(s.yaml, Some("title: A\n"));
+        assert_eq!(s.body, "# Hi\n");
+        assert_eq!(s.body_line, 3);
+    }
+
+    #[test]
+    fn file_without_front_matter_is_all_body() {
+        let s = split_front_matter("# Hi\n").expect("split");
+        assert_eq!(s.yaml, None);
+        assert_eq!(s.body, "# Hi\n");
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        assert_eq!(split_front_matter("---\ntitle: A\n# Hi\n"), Err(1));
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Meta {
+        title: String,
+        n: u32,
+    }
+
+    #[test]
+    fn yaml_errors_point_at_the_file_line() {
+        let text = "---\ntitle: A\nn: nope\n---\n";
+        let s = split_front_matter(text).expect("split");
+        let err = parse::<Meta>(Path::new("x.md"), text, s.yaml.unwrap_or(""), s.yaml_line)
+            .expect_err("must fail");
+        let loc = err.location.expect("location");
+        assert_eq!((loc.line, loc.col), (3, 4));
+        assert_eq!(loc.source_line, "n: nope");
+    }
+}

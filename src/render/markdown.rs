@@ -1,0 +1,406 @@
+//! Markdown to HTML, with heading ids that are the same in every language.
+//!
+//! A source chapter's headings get ids from their text (or an explicit `{#id}`). A translated
+//! chapter is rendered with the source's ids, matched by position, so that `#anchor` links and
+//! the language switcher land on the same section whatever the language.
+
+use pulldown_cmark::{
+    BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
+use std::collections::HashSet;
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
+/// The titles of GFM alerts in the reader's language: note, tip, important, warning, caution.
+#[derive(Debug, Clone, Default)]
+pub struct AlertTitles(pub [String; 5]);
+
+#[derive(Debug, Clone, Default)]
+pub struct Input<'a> {
+    pub markdown: &'a str,
+    /// Ids of the source chapter's headings, in order; `None` when rendering the source itself.
+    pub source_ids: Option<&'a [String]>,
+    pub alerts: Option<&'a AlertTitles>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A link or image found in the text, for checks and asset copying.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub url: String,
+    pub is_image: bool,
+    /// Byte offset in the Markdown.
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    /// The text of the first level-1 heading, if the chapter starts with one.
+    pub title: Option<String>,
+    /// Every heading's id, in order (level 1 included).
+    pub heading_ids: Vec<String>,
+    /// Level 2 and 3 headings, for the table of contents.
+    pub toc: Vec<TocEntry>,
+    pub references: Vec<Reference>,
+    /// Words in the text, for reading-time and coverage figures.
+    pub words: usize,
+}
+
+pub fn render(input: &Input) -> Rendered {
+    let mut out = Rendered::default();
+    let mut events: Vec<Event> = Vec::new();
+    let mut footnotes: Vec<Event> = Vec::new();
+    let mut in_footnote = false;
+    let mut heading: Option<HeadingState> = None;
+    let mut used_ids = HashSet::new();
+    let mut heading_index = 0;
+
+    for (event, range) in Parser::new_ext(input.markdown, options()).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Link { dest_url, .. }) => out.references.push(Reference {
+                url: dest_url.to_string(),
+                is_image: false,
+                offset: range.start,
+            }),
+            Event::Start(Tag::Image { dest_url, .. }) => out.references.push(Reference {
+                url: dest_url.to_string(),
+                is_image: true,
+                offset: range.start,
+            }),
+            Event::Text(t) => out.words += count_words(t),
+            _ => {}
+        }
+        let event = rewrite_link(event);
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some(HeadingState {
+                    level,
+                    explicit: id.map(|s| s.to_string()),
+                    text: String::new(),
+                    inner: Vec::new(),
+                });
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(h) = heading.take() {
+                    let id = pick_id(&h, input.source_ids, heading_index, &mut used_ids);
+                    heading_index += 1;
+                    emit_heading(h, id, &mut out, &mut events);
+                }
+            }
+            e if heading.is_some() => {
+                if let Some(h) = heading.as_mut() {
+                    if let Event::Text(t) | Event::Code(t) = &e {
+                        h.text.push_str(t);
+                    }
+                    h.inner.push(e);
+                }
+            }
+            Event::Start(Tag::FootnoteDefinition(_)) => {
+                in_footnote = true;
+                footnotes.push(event);
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                in_footnote = false;
+                footnotes.push(event);
+            }
+            e if in_footnote => footnotes.push(e),
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                events.push(Event::Html(alert_open(kind, input.alerts).into()));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => events.push(Event::Html("</div>\n".into())),
+            Event::Start(Tag::Table(_)) => {
+                events.push(Event::Html("<div class=\"table-wrap\">".into()));
+                events.push(event);
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(event);
+                events.push(Event::Html("</div>\n".into()));
+            }
+            e => events.push(e),
+        }
+    }
+    if !footnotes.is_empty() {
+        events.push(Event::Html("<section class=\"footnotes\">\n".into()));
+        events.extend(footnotes);
+        events.push(Event::Html("</section>\n".into()));
+    }
+    out.html.reserve(input.markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out
+}
+
+struct HeadingState<'a> {
+    level: HeadingLevel,
+    explicit: Option<String>,
+    text: String,
+    inner: Vec<Event<'a>>,
+}
+
+fn pick_id(
+    h: &HeadingState,
+    source_ids: Option<&[String]>,
+    index: usize,
+    used: &mut HashSet<String>,
+) -> String {
+    let wanted = h
+        .explicit
+        .clone()
+        .or_else(|| source_ids.and_then(|ids| ids.get(index).cloned()))
+        .unwrap_or_else(|| slugify(&h.text));
+    let mut id = wanted.clone();
+    let mut n = 1;
+    while !used.insert(id.clone()) {
+        id = format!("{wanted}-{n}");
+        n += 1;
+    }
+    id
+}
+
+fn emit_heading<'a>(
+    h: HeadingState<'a>,
+    id: String,
+    out: &mut Rendered,
+    events: &mut Vec<Event<'a>>,
+) {
+    let level = h.level as u8;
+    let text = h.text.trim().to_string();
+    if level == 1 && out.title.is_none() && out.heading_ids.is_empty() {
+        out.title = Some(text.clone());
+    }
+    if level == 2 || level == 3 {
+        out.toc.push(TocEntry {
+            level,
+            id: id.clone(),
+            text,
+        });
+    }
+    let escaped = escape_attr(&id);
+    events.push(Event::Html(format!("<h{level} id=\"{escaped}\">").into()));
+    events.extend(h.inner);
+    events.push(Event::Html(
+        format!("<a class=\"anchor\" href=\"#{escaped}\" aria-hidden=\"true\">#</a></h{level}>\n")
+            .into(),
+    ));
+    out.heading_ids.push(id);
+}
+
+fn alert_open(kind: BlockQuoteKind, titles: Option<&AlertTitles>) -> String {
+    let (class, i) = match kind {
+        BlockQuoteKind::Note => ("note", 0),
+        BlockQuoteKind::Tip => ("tip", 1),
+        BlockQuoteKind::Important => ("important", 2),
+        BlockQuoteKind::Warning => ("warning", 3),
+        BlockQuoteKind::Caution => ("caution", 4),
+    };
+    let title = titles.map_or(class, |t| t.0[i].as_str());
+    format!(
+        "<div class=\"alert alert-{class}\" role=\"note\"><p class=\"alert-title\">{}</p>\n",
+        escape_attr(title)
+    )
+}
+
+/// `chapter.md#x` becomes `chapter.html#x`, so that links between source files work in the
+/// built site. Absolute URLs and other files are left alone.
+fn rewrite_link(event: Event) -> Event {
+    match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if link_type != LinkType::Email => Event::Start(Tag::Link {
+            link_type,
+            dest_url: md_to_html(dest_url),
+            title,
+            id,
+        }),
+        e => e,
+    }
+}
+
+fn md_to_html(url: CowStr) -> CowStr {
+    if is_external(&url) {
+        return url;
+    }
+    let (path, fragment) = url
+        .split_once('#')
+        .map_or((&*url, None), |(p, f)| (p, Some(f)));
+    match path.strip_suffix(".md") {
+        Some(stem) => match fragment {
+            Some(f) => format!("{stem}.html#{f}").into(),
+            None => format!("{stem}.html").into(),
+        },
+        None => url,
+    }
+}
+
+/// True for URLs with a scheme (`https:`, `mailto:`) or protocol-relative ones.
+pub fn is_external(url: &str) -> bool {
+    url.starts_with("//")
+        || url.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        })
+}
+
+/// A heading's id from its text: lowercase letters and digits (any script), hyphens between words.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut hyphen = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if hyphen && !slug.is_empty() {
+                slug.push('-');
+            }
+            hyphen = false;
+            slug.extend(c.to_lowercase());
+        } else if c.is_whitespace() || c == '-' || c == '_' || c == '.' || c == '/' {
+            hyphen = true;
+        }
+    }
+    if slug.is_empty() {
+        slug.push_str("section");
+    }
+    slug
+}
+
+fn count_words(text: &str) -> usize {
+    // CJK text has no spaces: count its characters, as word counters for Japanese do.
+    let cjk = text.chars().filter(|c| is_cjk(*c)).count();
+    let latin = text
+        .split(|c: char| c.is_whitespace() || is_cjk(c))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    latin + cjk
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+pub fn escape_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(md: &str) -> String {
+        render(&Input {
+            markdown: md,
+            ..Input::default()
+        })
+        .html
+    }
+
+    #[test]
+    fn headings_get_slug_ids_and_explicit_ids_win() {
+        let r = render(&Input {
+            markdown: "# Title\n\n## Scope and terms\n\n## Reporting {#reporting}\n\n## Scope and terms\n",
+            ..Input::default()
+        });
+        assert_eq!(r.title.as_deref(), Some("Title"));
+        assert_eq!(
+            r.heading_ids,
+            ["title", "scope-and-terms", "reporting", "scope-and-terms-1"]
+        );
+        assert_eq!(r.toc.len(), 3);
+        assert!(
+            r.html
+                .contains("<h2 id=\"reporting\">Reporting<a class=\"anchor\"")
+        );
+    }
+
+    #[test]
+    fn translated_headings_keep_the_source_ids_by_position() {
+        let ids = vec!["intro".to_string(), "scope".to_string(), "own".to_string()];
+        let r = render(&Input {
+            markdown: "# はじめに\n\n## 適用範囲\n\n## 独自 {#own}\n\n## 追加\n",
+            source_ids: Some(&ids),
+            alerts: None,
+        });
+        assert_eq!(r.heading_ids, ["intro", "scope", "own", "追加"]);
+        assert_eq!(r.title.as_deref(), Some("はじめに"));
+    }
+
+    #[test]
+    fn links_to_markdown_files_point_to_pages() {
+        let h = html("[a](02-x.md#y) [b](../../d/1.0/index.md) [c](https://e.org/x.md) [d](#z)");
+        assert!(h.contains("href=\"02-x.html#y\""));
+        assert!(h.contains("href=\"../../d/1.0/index.html\""));
+        assert!(h.contains("href=\"https://e.org/x.md\""));
+        assert!(h.contains("href=\"#z\""));
+    }
+
+    #[test]
+    fn gfm_extensions_render() {
+        let h = html(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ text[^n]\n\n- [x] done\n\n> [!WARNING]\n> Careful\n\n[^n]: A note.\n",
+        );
+        assert!(h.contains("<div class=\"table-wrap\"><table>"));
+        assert!(h.contains("<del>old</del>"));
+        assert!(h.contains("type=\"checkbox\""));
+        assert!(h.contains(
+            "<div class=\"alert alert-warning\" role=\"note\"><p class=\"alert-title\">warning</p>"
+        ));
+        let foot = h
+            .find("<section class=\"footnotes\">")
+            .expect("footnotes section");
+        assert!(h[foot..].contains("A note."));
+    }
+
+    #[test]
+    fn references_are_collected_with_offsets() {
+        let r = render(&Input {
+            markdown: "text ![img](images/a.png) and [l](x.md)",
+            ..Input::default()
+        });
+        assert_eq!(r.references.len(), 2);
+        assert!(r.references[0].is_image);
+        assert_eq!(r.references[0].offset, 5);
+    }
+
+    #[test]
+    fn slugs_keep_non_latin_letters() {
+        assert_eq!(
+            slugify("Device requirements (v2)"),
+            "device-requirements-v2"
+        );
+        assert_eq!(slugify("日本語 見出し"), "日本語-見出し");
+        assert_eq!(slugify("!!!"), "section");
+    }
+
+    #[test]
+    fn japanese_words_are_counted_by_character() {
+        assert_eq!(count_words("Two words"), 2);
+        assert_eq!(count_words("日本語"), 3);
+    }
+}

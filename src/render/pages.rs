@@ -1,0 +1,499 @@
+//! Builds the view of every page from the resolved site and the rendered Markdown.
+
+use super::markdown::Rendered;
+use super::views::*;
+use crate::config::SiteConfig;
+use crate::i18n::I18n;
+use crate::resolve::{DocVersion, Document, LangState, Site};
+
+/// Rendered Markdown, indexed like the site: `[doc][version][chapter]` for the source, and
+/// `[doc][version][edition][chapter]` for translations (`None` where a chapter is not translated).
+pub struct Markdown {
+    pub source: Vec<Vec<Vec<Rendered>>>,
+    pub translated: Vec<Vec<Vec<Vec<Option<Rendered>>>>>,
+}
+
+pub struct Pages<'a> {
+    pub config: &'a SiteConfig,
+    pub site: &'a Site,
+    pub md: &'a Markdown,
+    pub i18n: &'a I18n,
+}
+
+/// Where each page lives, relative to the site root.
+pub mod paths {
+    pub fn catalog(lang: &str) -> String {
+        format!("{lang}/index.html")
+    }
+    pub fn chapter(lang: &str, doc: &str, version: &str, page: &str) -> String {
+        format!("{lang}/{doc}/{version}/{page}")
+    }
+    pub fn version_dir(lang: &str, doc: &str, version: &str) -> String {
+        format!("{lang}/{doc}/{version}/")
+    }
+    pub fn alias(lang: &str, doc: &str) -> String {
+        format!("{lang}/{doc}/index.html")
+    }
+    pub fn versions(lang: &str, doc: &str) -> String {
+        format!("{lang}/{doc}/versions.html")
+    }
+    /// The relative path from the page at `from` to the site root.
+    pub fn root(from: &str) -> String {
+        "../".repeat(from.matches('/').count())
+    }
+}
+
+fn status_name(s: crate::load::Status) -> &'static str {
+    match s {
+        crate::load::Status::Draft => "draft",
+        crate::load::Status::Published => "published",
+        crate::load::Status::Superseded => "superseded",
+        crate::load::Status::Withdrawn => "withdrawn",
+    }
+}
+
+fn state_name(s: LangState) -> &'static str {
+    match s {
+        LangState::Source => "source",
+        LangState::Complete => "complete",
+        LangState::Partial => "partial",
+        LangState::Missing => "missing",
+    }
+}
+
+impl<'a> Pages<'a> {
+    fn abs(&self, path: &str) -> String {
+        format!("{}{}", self.config.base_url, path)
+    }
+
+    fn common(&self, lang: &str, path: &str, kind: &'static str, title: String) -> Common {
+        Common {
+            lang: lang.to_string(),
+            lang_name: self.lang_name(lang),
+            root: paths::root(path),
+            site_title: self.config.title.clone(),
+            site_description: self.config.description.clone(),
+            page_title: title,
+            canonical: self.abs(path),
+            alternates: Vec::new(),
+            languages: Vec::new(),
+            drafts: self.site.drafts,
+            kind,
+        }
+    }
+
+    fn lang_name(&self, code: &str) -> String {
+        self.config
+            .language(code)
+            .map_or_else(|| code.to_string(), |l| l.name.clone())
+    }
+
+    /// Switcher and alternates for pages that exist in every language (catalogs, histories).
+    fn every_language(&self, common: &mut Common, from: &str, path_of: impl Fn(&str) -> String) {
+        for l in &self.config.languages {
+            let target = path_of(&l.code);
+            common.alternates.push(Alternate {
+                hreflang: l.code.clone(),
+                href: self.abs(&target),
+            });
+            common.languages.push(LangLink {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                url: format!("{}{}", paths::root(from), target),
+                current: l.code == common.lang,
+                available: true,
+            });
+        }
+        let src = path_of(&self.config.source_language);
+        common.alternates.push(Alternate {
+            hreflang: "x-default".into(),
+            href: self.abs(&src),
+        });
+    }
+
+    pub fn doc_view(&self, doc: &Document, v: &DocVersion, lang: &str, from: &str) -> DocView {
+        let ed = v.edition(lang);
+        let t_meta = ed.and_then(|e| e.meta.as_ref());
+        let t_title = t_meta.and_then(|m| m.title.clone());
+        let title_lang = (t_title.is_none() && !self.config.is_source(lang))
+            .then(|| self.config.source_language.clone());
+        let latest = doc.latest();
+        let root = paths::root(from);
+        let latest_lang = if latest.has_lang(lang) {
+            lang
+        } else {
+            &self.config.source_language
+        };
+        DocView {
+            slug: doc.slug.clone(),
+            id: v.meta.id.clone().unwrap_or_default(),
+            title: t_title.unwrap_or_else(|| v.meta.title.clone()),
+            title_lang,
+            summary: t_meta
+                .and_then(|m| m.summary.clone())
+                .or_else(|| v.meta.summary.clone())
+                .unwrap_or_default(),
+            status: status_name(v.meta.status),
+            date: v.meta.date.clone().unwrap_or_default(),
+            authors: v.meta.authors.clone(),
+            translators: t_meta.map(|m| m.translators.clone()).unwrap_or_default(),
+            tags: v.meta.tags.clone(),
+            version: v.version.name.clone(),
+            is_latest: v.version == latest.version,
+            latest_version: latest.version.name.clone(),
+            latest_url: format!(
+                "{root}{}",
+                paths::chapter(latest_lang, &doc.slug, &latest.version.name, "index.html")
+            ),
+            versions_url: format!("{root}{}", paths::versions(lang, &doc.slug)),
+            extra: serde_yaml::to_value(&v.meta.extra).unwrap_or(serde_yaml::Value::Null),
+        }
+    }
+
+    fn badges(&self, doc: &Document, v: &DocVersion, from: &str) -> Vec<LangBadge> {
+        v.editions
+            .iter()
+            .filter(|e| e.built)
+            .map(|e| LangBadge {
+                code: e.lang.clone(),
+                name: self.lang_name(&e.lang),
+                state: state_name(e.state),
+                url: format!(
+                    "{}{}",
+                    paths::root(from),
+                    paths::chapter(&e.lang, &doc.slug, &v.version.name, "index.html")
+                ),
+            })
+            .collect()
+    }
+
+    pub fn version_links(
+        &self,
+        doc: &Document,
+        current: Option<usize>,
+        lang: &str,
+        chapter_file: &str,
+        from: &str,
+    ) -> Vec<VersionLink> {
+        doc.versions
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, v)| {
+                let l = if v.has_lang(lang) {
+                    lang
+                } else {
+                    &self.config.source_language
+                };
+                let page = v
+                    .chapters
+                    .iter()
+                    .find(|c| c.file == chapter_file)
+                    .map_or("index.html", |c| c.page.as_str());
+                VersionLink {
+                    name: v.version.name.clone(),
+                    status: status_name(v.meta.status),
+                    date: v.meta.date.clone().unwrap_or_default(),
+                    url: format!(
+                        "{}{}",
+                        paths::root(from),
+                        paths::chapter(l, &doc.slug, &v.version.name, page)
+                    ),
+                    current: current == Some(i),
+                    latest: i == doc.latest,
+                    languages: self.badges(doc, v, from),
+                }
+            })
+            .collect()
+    }
+
+    fn chapter_title(
+        &self,
+        d: usize,
+        vi: usize,
+        lang_i: usize,
+        c: usize,
+        v: &DocVersion,
+        lang: &str,
+    ) -> String {
+        let translated = self.md.translated[d][vi][lang_i][c].as_ref();
+        translated
+            .and_then(|r| r.title.clone())
+            .or_else(|| self.md.source[d][vi][c].title.clone())
+            .unwrap_or_else(|| self.doc_view_title(v, lang))
+    }
+
+    fn doc_view_title(&self, v: &DocVersion, lang: &str) -> String {
+        v.edition(lang)
+            .and_then(|e| e.meta.as_ref())
+            .and_then(|m| m.title.clone())
+            .unwrap_or_else(|| v.meta.title.clone())
+    }
+
+    pub fn document(&self, d: usize, vi: usize, lang_i: usize, c: usize) -> (String, DocumentPage) {
+        let doc = &self.site.documents[d];
+        let v = &doc.versions[vi];
+        let lang = v.editions[lang_i].lang.as_str();
+        let chapter = &v.chapters[c];
+        let path = paths::chapter(lang, &doc.slug, &v.version.name, &chapter.page);
+        let root = paths::root(&path);
+        let translated = self.md.translated[d][vi][lang_i][c].as_ref();
+        let fallback = !self.config.is_source(lang) && translated.is_none();
+        let rendered = translated.unwrap_or(&self.md.source[d][vi][c]);
+        let doc_view = self.doc_view(doc, v, lang, &path);
+        let chapter_title = self.chapter_title(d, vi, lang_i, c, v, lang);
+        let page_title = if c == 0 || rendered.title.is_none() {
+            format!(
+                "{} {} — {}",
+                doc_view.title, v.version.name, self.config.title
+            )
+        } else {
+            format!("{chapter_title} — {} {}", doc_view.title, v.version.name)
+        };
+        let mut common = self.common(lang, &path, "document", page_title);
+        self.document_languages(&mut common, doc, v, c, &path);
+        let chapters: Vec<ChapterLink> = (0..v.chapters.len())
+            .map(|i| ChapterLink {
+                title: self.chapter_title(d, vi, lang_i, i, v, lang),
+                url: format!(
+                    "{root}{}",
+                    paths::chapter(lang, &doc.slug, &v.version.name, &v.chapters[i].page)
+                ),
+                current: i == c,
+            })
+            .collect();
+        let prev = c.checked_sub(1).and_then(|i| chapters.get(i).cloned());
+        let next = chapters.get(c + 1).cloned();
+        let page = DocumentPage {
+            common,
+            banner: self.banner(doc, v, &doc_view),
+            doc: doc_view,
+            versions: self.version_links(doc, Some(vi), lang, &chapter.file, &path),
+            chapter: ChapterView {
+                title: chapter_title,
+                has_heading: rendered.title.is_some(),
+                html: rendered.html.clone(),
+                toc: rendered.toc.clone(),
+                fallback,
+                content_lang: if fallback {
+                    self.config.source_language.clone()
+                } else {
+                    lang.to_string()
+                },
+                source_lang_name: self.lang_name(&self.config.source_language),
+                number: c + 1,
+                count: v.chapters.len(),
+            },
+            chapters: if v.chapters.len() > 1 {
+                chapters
+            } else {
+                Vec::new()
+            },
+            prev,
+            next,
+        };
+        (path, page)
+    }
+
+    fn document_languages(
+        &self,
+        common: &mut Common,
+        doc: &Document,
+        v: &DocVersion,
+        c: usize,
+        path: &str,
+    ) {
+        let page = &v.chapters[c].page;
+        let root = paths::root(path);
+        let lang = common.lang.clone();
+        for l in &self.config.languages {
+            let exists = v.has_lang(&l.code);
+            let target = if exists {
+                paths::chapter(&l.code, &doc.slug, &v.version.name, page)
+            } else {
+                paths::catalog(&l.code)
+            };
+            common.languages.push(LangLink {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                url: format!("{root}{target}"),
+                current: l.code == lang,
+                available: exists,
+            });
+            if v.is_real(&l.code, c) {
+                common.alternates.push(Alternate {
+                    hreflang: l.code.clone(),
+                    href: self.abs(&target),
+                });
+            }
+        }
+        let source_path = paths::chapter(
+            &self.config.source_language,
+            &doc.slug,
+            &v.version.name,
+            page,
+        );
+        common.alternates.push(Alternate {
+            hreflang: "x-default".into(),
+            href: self.abs(&source_path),
+        });
+        if !v.is_real(&lang, c) {
+            // A fallback page is the source text: search engines should index the source page.
+            common.canonical = self.abs(&source_path);
+            common.alternates.clear();
+        }
+    }
+
+    fn banner(&self, doc: &Document, v: &DocVersion, view: &DocView) -> Option<Banner> {
+        use crate::load::Status;
+        let kind = match v.meta.status {
+            Status::Draft => "draft",
+            Status::Withdrawn => "withdrawn",
+            Status::Superseded => "superseded",
+            Status::Published if v.version != doc.latest().version => "older",
+            Status::Published => return None,
+        };
+        Some(Banner {
+            kind,
+            latest_version: view.latest_version.clone(),
+            latest_url: view.latest_url.clone(),
+        })
+    }
+
+    pub fn catalog_entries(&self, lang: &str, from: &str) -> Vec<CatalogEntry> {
+        self.site
+            .documents
+            .iter()
+            .map(|doc| {
+                let v = doc.latest();
+                let l = if v.has_lang(lang) {
+                    lang
+                } else {
+                    &self.config.source_language
+                };
+                CatalogEntry {
+                    doc: self.doc_view(doc, v, lang, from),
+                    url: format!(
+                        "{}{}",
+                        paths::root(from),
+                        paths::chapter(l, &doc.slug, &v.version.name, "index.html")
+                    ),
+                    version_count: doc.versions.len(),
+                    languages: self.badges(doc, v, from),
+                }
+            })
+            .collect()
+    }
+
+    pub fn catalog(&self, lang: &str) -> (String, CatalogPage) {
+        let path = paths::catalog(lang);
+        let title = format!(
+            "{} — {}",
+            self.i18n.text(lang, "catalog-title", None),
+            self.config.title
+        );
+        let mut common = self.common(lang, &path, "catalog", title);
+        self.every_language(&mut common, &path, paths::catalog);
+        let documents = self.catalog_entries(lang, &path);
+        (path, CatalogPage { common, documents })
+    }
+
+    pub fn home(&self) -> (String, HomePage) {
+        let path = "index.html".to_string();
+        let lang = self.config.source_language.clone();
+        let mut common = self.common(&lang, &path, "home", self.config.title.clone());
+        self.every_language(&mut common, &path, paths::catalog);
+        common.alternates.clear();
+        let site_languages = self
+            .config
+            .languages
+            .iter()
+            .map(|l| HomeLanguage {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                url: paths::catalog(&l.code),
+                translated: self
+                    .site
+                    .documents
+                    .iter()
+                    .filter(|d| {
+                        d.latest()
+                            .edition(&l.code)
+                            .is_some_and(|e| e.state != LangState::Missing)
+                    })
+                    .count(),
+            })
+            .collect();
+        let documents = self.catalog_entries(&lang, &path);
+        (
+            path,
+            HomePage {
+                common,
+                site_languages,
+                documents,
+            },
+        )
+    }
+
+    pub fn versions(&self, d: usize, lang: &str) -> (String, VersionsPage) {
+        let doc = &self.site.documents[d];
+        let path = paths::versions(lang, &doc.slug);
+        let view = self.doc_view(doc, doc.latest(), lang, &path);
+        let title = format!(
+            "{} — {}",
+            self.i18n.text(lang, "versions-title", None),
+            view.title
+        );
+        let mut common = self.common(lang, &path, "versions", title);
+        let slug = doc.slug.clone();
+        self.every_language(&mut common, &path, |l| paths::versions(l, &slug));
+        let versions = self.version_links(doc, None, lang, "index.md", &path);
+        (
+            path,
+            VersionsPage {
+                common,
+                doc: view,
+                versions,
+            },
+        )
+    }
+
+    pub fn redirect(&self, d: usize, lang: &str) -> (String, RedirectPage) {
+        let doc = &self.site.documents[d];
+        let path = paths::alias(lang, &doc.slug);
+        let v = doc.latest();
+        let view = self.doc_view(doc, v, lang, &path);
+        let l = if v.has_lang(lang) {
+            lang
+        } else {
+            &self.config.source_language
+        };
+        let target_path = paths::chapter(l, &doc.slug, &v.version.name, "index.html");
+        let mut common = self.common(lang, &path, "redirect", view.title.clone());
+        common.canonical = self.abs(&target_path);
+        let target = format!("{}{}", paths::root(&path), target_path);
+        (
+            path,
+            RedirectPage {
+                common,
+                doc: view,
+                target,
+            },
+        )
+    }
+
+    pub fn not_found(&self) -> (String, NotFoundPage) {
+        let path = "404.html".to_string();
+        let lang = self.config.source_language.clone();
+        let title = format!(
+            "{} — {}",
+            self.i18n.text(&lang, "not-found-title", None),
+            self.config.title
+        );
+        let mut common = self.common(&lang, &path, "not_found", title);
+        // Served from any URL, so links must not be relative.
+        common.root = self.config.base_url.clone();
+        let home_url = self.config.base_url.clone() + "index.html";
+        (path, NotFoundPage { common, home_url })
+    }
+}

@@ -1,0 +1,79 @@
+//! `sitemap.xml` with hreflang alternates, and `robots.txt`. Built once per build.
+
+use super::pages::{Pages, paths};
+use crate::config::SiteConfig;
+use crate::render::markdown::escape_attr;
+
+/// One `<url>` per page that is the real text in its language (fallback pages are left out,
+/// since their canonical is the source page), each listing its real translations.
+pub fn sitemap(pages: &Pages) -> String {
+    let base = &pages.config.base_url;
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    let langs: Vec<&str> = pages
+        .config
+        .languages
+        .iter()
+        .map(|l| l.code.as_str())
+        .collect();
+    let source = pages.config.source_language.as_str();
+    let every = |out: &mut String, path_of: &dyn Fn(&str) -> String| {
+        let alts: Vec<(&str, String)> = langs.iter().map(|l| (*l, path_of(l))).collect();
+        for (_, p) in &alts {
+            entry(out, base, p, &alts, &path_of(source), None);
+        }
+    };
+    every(&mut out, &paths::catalog);
+    for doc in &pages.site.documents {
+        every(&mut out, &|l| paths::versions(l, &doc.slug));
+        for v in &doc.versions {
+            for (ci, c) in v.chapters.iter().enumerate() {
+                let alts: Vec<(&str, String)> = langs
+                    .iter()
+                    .filter(|l| v.is_real(l, ci))
+                    .map(|l| (*l, paths::chapter(l, &doc.slug, &v.version.name, &c.page)))
+                    .collect();
+                let default = paths::chapter(source, &doc.slug, &v.version.name, &c.page);
+                for (_, p) in &alts {
+                    entry(&mut out, base, p, &alts, &default, v.meta.date.as_deref());
+                }
+            }
+        }
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+fn entry(
+    out: &mut String,
+    base: &str,
+    path: &str,
+    alts: &[(&str, String)],
+    default: &str,
+    lastmod: Option<&str>,
+) {
+    out.push_str("  <url>\n    <loc>");
+    out.push_str(&escape_attr(&format!("{base}{path}")));
+    out.push_str("</loc>\n");
+    if let Some(date) = lastmod {
+        out.push_str(&format!("    <lastmod>{date}</lastmod>\n"));
+    }
+    for (lang, p) in alts {
+        out.push_str(&format!(
+            "    <xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\"/>\n",
+            escape_attr(&format!("{base}{p}"))
+        ));
+    }
+    out.push_str(&format!(
+        "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n  </url>\n",
+        escape_attr(&format!("{base}{default}"))
+    ));
+}
+
+pub fn robots(config: &SiteConfig) -> String {
+    format!(
+        "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+        config.base_url
+    )
+}

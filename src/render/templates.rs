@@ -1,0 +1,105 @@
+//! Tera, set up once per build with the layered templates and the `t()` function.
+//!
+//! Templates call `t(key="…", count=n, …)` for every UI string; the language comes from the
+//! page's `lang` variable, so a template never names a language. Tera 2 refuses undefined
+//! variables, and its errors are turned into `path:line:col` diagnostics pointing into the
+//! template file.
+
+use crate::error::{Diagnostic, Error, Location, Result};
+use crate::i18n::I18n;
+use crate::load::theme::TextFile;
+use fluent_bundle::{FluentArgs, FluentValue};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tera::{Context, Kwargs, State, Tera, TeraResult};
+
+pub struct Templates {
+    tera: Tera,
+    paths: BTreeMap<String, (PathBuf, String)>,
+}
+
+impl Templates {
+    pub fn new(files: &BTreeMap<String, TextFile>, i18n: Arc<I18n>) -> Result<Self> {
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.register_function("t", move |kwargs: Kwargs, state: &State| {
+            translate(&i18n, kwargs, state)
+        });
+        let paths: BTreeMap<String, (PathBuf, String)> = files
+            .iter()
+            .map(|(name, f)| (name.clone(), (f.path.clone(), f.text.clone())))
+            .collect();
+        let sources: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(name, f)| (name.as_str(), f.text.as_str()))
+            .collect();
+        let mut this = Self { tera, paths };
+        if let Err(e) = this.tera.add_raw_templates(sources) {
+            return Err(Error::one(this.diagnostic(&e, "bad-template")));
+        }
+        Ok(this)
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(name, context)
+            .map_err(|e| self.diagnostic(&e, "template-error"))
+    }
+
+    fn diagnostic(&self, e: &tera::Error, code: &'static str) -> Diagnostic {
+        let report = match e.kind() {
+            tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
+            _ => None,
+        };
+        let Some(r) = report else {
+            let mut msg = e.to_string();
+            let mut src = std::error::Error::source(e);
+            while let Some(s) = src {
+                msg.push_str(": ");
+                msg.push_str(&s.to_string());
+                src = s.source();
+            }
+            return Diagnostic::error(code, None, format!("template: {msg}"));
+        };
+        let location = self.paths.get(r.filename()).map(|(path, text)| {
+            let span = r.span();
+            Location::in_text(path, text, span.start_line, span.start_col + 1)
+        });
+        let mut d = Diagnostic::error(code, location, r.message().to_string());
+        if r.message().contains("not defined") || r.message().contains("not found") {
+            d = d.with_help(
+                "templates get only the variables listed in the README's template reference; check the name",
+            );
+        }
+        d
+    }
+}
+
+fn translate(i18n: &I18n, kwargs: Kwargs, state: &State) -> TeraResult<String> {
+    let key: String = kwargs.must_get::<&str>("key")?.to_string();
+    let lang: String = state.get::<String>("lang")?.unwrap_or_default();
+    let mut args = FluentArgs::new();
+    let mut any = false;
+    for (k, v) in kwargs.iter() {
+        let Some(name) = k.as_str() else { continue };
+        if name == "key" {
+            continue;
+        }
+        any = true;
+        if let Some(n) = v.as_i64() {
+            args.set(name.to_string(), FluentValue::from(n));
+        } else if let Some(f) = v.as_f64() {
+            args.set(name.to_string(), FluentValue::from(f));
+        } else if let Some(s) = v.as_str() {
+            args.set(name.to_string(), FluentValue::from(s.to_string()));
+        } else {
+            args.set(name.to_string(), FluentValue::from(v.to_string()));
+        }
+    }
+    Ok(i18n.text(&lang, &key, any.then_some(&args)))
+}

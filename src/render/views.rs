@@ -1,0 +1,185 @@
+//! What templates see. These structs are the template API: they are kept stable and separate
+//! from bcop's internal types, so that a site's own templates keep working across versions.
+//! Every URL in them is already relative to the page that shows it.
+
+use crate::render::markdown::TocEntry;
+use serde::Serialize;
+
+/// Fields every page has.
+#[derive(Debug, Clone, Serialize)]
+pub struct Common {
+    /// The page's language (UI and, unless marked otherwise, content).
+    pub lang: String,
+    pub lang_name: String,
+    /// Relative path from this page to the site root, e.g. `../../`.
+    pub root: String,
+    pub site_title: String,
+    pub site_description: String,
+    pub page_title: String,
+    /// Absolute URL of the page that search engines should index for this content.
+    pub canonical: String,
+    /// `hreflang` alternates: only pages that exist in that language for real.
+    pub alternates: Vec<Alternate>,
+    /// The language switcher.
+    pub languages: Vec<LangLink>,
+    /// Whether the site is built with drafts.
+    pub drafts: bool,
+    /// Which template made the page: home, catalog, document, versions, redirect, not_found.
+    pub kind: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub hreflang: String,
+    pub href: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LangLink {
+    pub code: String,
+    pub name: String,
+    pub url: String,
+    pub current: bool,
+    /// False when the target page does not exist in that language and the link goes elsewhere.
+    pub available: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LangBadge {
+    pub code: String,
+    pub name: String,
+    /// source, complete, partial or missing.
+    pub state: &'static str,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocView {
+    pub slug: String,
+    pub id: String,
+    pub title: String,
+    /// Set when the title is shown in another language than the page's.
+    pub title_lang: Option<String>,
+    pub summary: String,
+    pub status: &'static str,
+    pub date: String,
+    pub authors: Vec<String>,
+    pub translators: Vec<String>,
+    pub tags: Vec<String>,
+    pub version: String,
+    pub is_latest: bool,
+    pub latest_version: String,
+    pub latest_url: String,
+    pub versions_url: String,
+    pub extra: serde_yaml::Value,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionLink {
+    pub name: String,
+    pub status: &'static str,
+    pub date: String,
+    pub url: String,
+    pub current: bool,
+    pub latest: bool,
+    pub languages: Vec<LangBadge>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChapterLink {
+    pub title: String,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChapterView {
+    pub title: String,
+    /// Whether the chapter's first heading is its title (otherwise the page shows the doc title).
+    pub has_heading: bool,
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    /// True when the text is the source, shown because this chapter is not translated.
+    pub fallback: bool,
+    /// The language of `html`.
+    pub content_lang: String,
+    pub source_lang_name: String,
+    pub number: usize,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Banner {
+    /// draft, withdrawn, superseded or older.
+    pub kind: &'static str,
+    pub latest_version: String,
+    pub latest_url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentPage {
+    #[serde(flatten)]
+    pub common: Common,
+    pub doc: DocView,
+    pub versions: Vec<VersionLink>,
+    pub chapters: Vec<ChapterLink>,
+    pub chapter: ChapterView,
+    pub prev: Option<ChapterLink>,
+    pub next: Option<ChapterLink>,
+    pub banner: Option<Banner>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CatalogEntry {
+    pub doc: DocView,
+    pub url: String,
+    pub version_count: usize,
+    pub languages: Vec<LangBadge>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CatalogPage {
+    #[serde(flatten)]
+    pub common: Common,
+    pub documents: Vec<CatalogEntry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HomeLanguage {
+    pub code: String,
+    pub name: String,
+    pub url: String,
+    /// Documents with a real (not fallback) edition in this language.
+    pub translated: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HomePage {
+    #[serde(flatten)]
+    pub common: Common,
+    pub site_languages: Vec<HomeLanguage>,
+    pub documents: Vec<CatalogEntry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionsPage {
+    #[serde(flatten)]
+    pub common: Common,
+    pub doc: DocView,
+    pub versions: Vec<VersionLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RedirectPage {
+    #[serde(flatten)]
+    pub common: Common,
+    pub doc: DocView,
+    pub target: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NotFoundPage {
+    #[serde(flatten)]
+    pub common: Common,
+    pub home_url: String,
+}

@@ -1,0 +1,278 @@
+//! Stage 2: decide what the site contains.
+//!
+//! From the loaded sources, work out which documents and versions are built (drafts only on
+//! request), which version is the latest, and for each language whether a version is the source,
+//! a full or partial translation, or missing, and so which pages exist. Nothing is rendered here.
+
+use crate::config::MissingPolicy;
+use crate::error::{Diagnostic, Location, Result};
+use crate::load::content::{Asset, DocMeta, MarkdownFile, TranslationMeta, Version};
+use crate::load::{Source, Status, yaml};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LangState {
+    /// The source language.
+    Source,
+    /// Every chapter is translated.
+    Complete,
+    /// Some chapters are translated.
+    Partial,
+    /// No translation at all.
+    Missing,
+}
+
+#[derive(Debug, Clone)]
+pub struct Chapter {
+    /// Source file name, e.g. `01-scope.md`.
+    pub file: String,
+    /// Output page name, e.g. `01-scope.html` (`index.html` for `index.md`).
+    pub page: String,
+    pub source: MarkdownFile,
+}
+
+/// One language of one version.
+#[derive(Debug, Clone)]
+pub struct Edition {
+    pub lang: String,
+    pub state: LangState,
+    /// Whether its pages are built at all.
+    pub built: bool,
+    pub meta: Option<TranslationMeta>,
+    pub meta_path: Option<PathBuf>,
+    /// Per chapter, the translated text; `None` means the source text is shown.
+    pub chapters: Vec<Option<MarkdownFile>>,
+    pub assets: Vec<Asset>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DocVersion {
+    pub version: Version,
+    pub meta: DocMeta,
+    pub index_path: PathBuf,
+    pub chapters: Vec<Chapter>,
+    pub assets: Vec<Asset>,
+    /// One per site language, in the site's order (source first).
+    pub editions: Vec<Edition>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub slug: String,
+    /// Oldest first.
+    pub versions: Vec<DocVersion>,
+    /// Index in `versions` of the version readers should read.
+    pub latest: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub documents: Vec<Document>,
+    pub drafts: bool,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Document {
+    pub fn latest(&self) -> &DocVersion {
+        &self.versions[self.latest]
+    }
+}
+
+impl DocVersion {
+    pub fn edition(&self, lang: &str) -> Option<&Edition> {
+        self.editions.iter().find(|e| e.lang == lang)
+    }
+
+    /// Whether the pages of `lang` exist (every chapter, translated or as a fallback).
+    pub fn has_lang(&self, lang: &str) -> bool {
+        self.edition(lang).is_some_and(|e| e.built)
+    }
+
+    /// Whether `chapter` in `lang` shows translated (or source-language) text, not a fallback.
+    pub fn is_real(&self, lang: &str, chapter: usize) -> bool {
+        self.edition(lang).is_some_and(|e| {
+            e.built
+                && (e.state == LangState::Source
+                    || e.chapters.get(chapter).is_some_and(Option::is_some))
+        })
+    }
+}
+
+pub fn resolve(source: &Source, drafts: bool) -> Result<Site> {
+    let mut diags = source.warnings.clone();
+    let policy = source.config.missing_translation;
+    let mut documents = Vec::new();
+    let mut ids: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
+    for doc in &source.documents {
+        let mut versions = Vec::new();
+        for v in &doc.versions {
+            if v.meta.status == Status::Draft && !drafts {
+                continue;
+            }
+            check_id(&doc.slug, v, &mut ids, &mut diags);
+            check_version_refs(doc, v, &mut diags);
+            versions.push(resolve_version(source, v, policy));
+        }
+        if versions.is_empty() {
+            continue;
+        }
+        let latest = pick_latest(&versions);
+        documents.push(Document {
+            slug: doc.slug.clone(),
+            versions,
+            latest,
+        });
+    }
+    let warnings = crate::load::split_errors(diags)?;
+    Ok(Site {
+        documents,
+        drafts,
+        warnings,
+    })
+}
+
+/// The newest published version; failing that, the newest one that is built.
+fn pick_latest(versions: &[DocVersion]) -> usize {
+    versions
+        .iter()
+        .rposition(|v| v.meta.status == Status::Published)
+        .unwrap_or(versions.len() - 1)
+}
+
+fn resolve_version(
+    source: &Source,
+    v: &crate::load::VersionSource,
+    policy: MissingPolicy,
+) -> DocVersion {
+    let chapters: Vec<Chapter> = v
+        .chapters
+        .iter()
+        .map(|c| Chapter {
+            file: c.name.clone(),
+            page: page_name(&c.name),
+            source: c.clone(),
+        })
+        .collect();
+    let mut editions = Vec::new();
+    for lang in &source.config.languages {
+        if source.config.is_source(&lang.code) {
+            editions.push(Edition {
+                lang: lang.code.clone(),
+                state: LangState::Source,
+                built: true,
+                meta: None,
+                meta_path: None,
+                chapters: vec![None; chapters.len()],
+                assets: Vec::new(),
+            });
+            continue;
+        }
+        let t = v.translations.get(&lang.code);
+        let translated: Vec<Option<MarkdownFile>> = chapters
+            .iter()
+            .map(|c| t.and_then(|t| t.chapters.iter().find(|x| x.name == c.file).cloned()))
+            .collect();
+        let count = translated.iter().filter(|c| c.is_some()).count();
+        let state = match count {
+            0 => LangState::Missing,
+            n if n == chapters.len() => LangState::Complete,
+            _ => LangState::Partial,
+        };
+        let built = match policy {
+            MissingPolicy::Fallback => true,
+            MissingPolicy::Omit => state == LangState::Complete,
+        };
+        editions.push(Edition {
+            lang: lang.code.clone(),
+            state,
+            built,
+            meta: t.map(|t| t.meta.clone()),
+            meta_path: t.and_then(|t| t.index_path.clone()),
+            chapters: translated,
+            assets: t.map(|t| t.assets.clone()).unwrap_or_default(),
+        });
+    }
+    DocVersion {
+        version: v.version.clone(),
+        meta: v.meta.clone(),
+        index_path: v.index_path.clone(),
+        chapters,
+        assets: v.assets.clone(),
+        editions,
+    }
+}
+
+/// `index.md` → `index.html`, `01-scope.md` → `01-scope.html`.
+pub fn page_name(file: &str) -> String {
+    format!("{}.html", file.strip_suffix(".md").unwrap_or(file))
+}
+
+fn check_id(
+    slug: &str,
+    v: &crate::load::VersionSource,
+    ids: &mut BTreeMap<String, (PathBuf, String)>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(id) = &v.meta.id else { return };
+    match ids.get(id) {
+        Some((first, owner)) if owner != slug => diags.push(
+            Diagnostic::error(
+                "duplicate-id",
+                Some(yaml::key_location(&v.index_path, &v.index_text, "id")),
+                format!(
+                    "document id `{id}` is already used by {} ({})",
+                    owner,
+                    first.display()
+                ),
+            )
+            .with_help("give each document its own id"),
+        ),
+        Some(_) => {}
+        None => {
+            ids.insert(id.clone(), (v.index_path.clone(), slug.to_string()));
+        }
+    }
+}
+
+fn check_version_refs(
+    doc: &crate::load::DocumentSource,
+    v: &crate::load::VersionSource,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for (key, target) in [
+        ("supersedes", &v.meta.supersedes),
+        ("superseded_by", &v.meta.superseded_by),
+    ] {
+        let Some(target) = target else { continue };
+        if !doc.versions.iter().any(|o| &o.version.name == target) {
+            let known: Vec<&str> = doc
+                .versions
+                .iter()
+                .map(|o| o.version.name.as_str())
+                .collect();
+            diags.push(
+                Diagnostic::warning(
+                    "unknown-version",
+                    Some(yaml::key_location(&v.index_path, &v.index_text, key)),
+                    format!(
+                        "`{key}: {target}` names a version of `{}` that does not exist",
+                        doc.slug
+                    ),
+                )
+                .with_help(format!("known versions: {}", known.join(", "))),
+            );
+        }
+    }
+    if v.meta.status == Status::Superseded
+        && v.meta.superseded_by.is_none()
+        && !doc.versions.iter().any(|o| o.version > v.version)
+    {
+        diags.push(Diagnostic::warning(
+            "superseded-without-successor",
+            Some(Location::in_text(&v.index_path, &v.index_text, 1, 1)),
+            "this version is superseded, but there is no newer version",
+        ));
+    }
+}
