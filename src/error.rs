@@ -76,7 +76,8 @@ pub enum Severity {
 /// One problem found in the site, with a stable machine-readable code.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Diagnostic {
-    pub location: Option<Location>,
+    /// Boxed to keep `Result<_, Diagnostic>` small.
+    pub location: Option<Box<Location>>,
     pub severity: Severity,
     pub code: &'static str,
     pub message: String,
@@ -91,7 +92,7 @@ impl Diagnostic {
         message: impl Into<String>,
     ) -> Self {
         Self {
-            location,
+            location: location.map(Box::new),
             severity: Severity::Error,
             code,
             message: message.into(),

@@ -216,7 +216,7 @@ mod tests {
         let c = catalogs(&[
             (
                 "en",
-                "docs = { $count -> [one] One document *[other] { $count } documents }\n",
+                "docs = { $count ->\n    [one] One document\n   *[other] { $count } documents\n}\n",
             ),
             ("ja", "docs = { $count } 件の文書\n"),
         ]);
@@ -246,7 +246,7 @@ mod tests {
 
     #[test]
     fn syntax_errors_have_a_location() {
-        let c = catalogs(&[("en", "ok = fine\nbroken = { $x\n")]);
+        let c = catalogs(&[("en", "ok = fine\n= broken\nnext = x\n")]);
         let mut d = Vec::new();
         I18n::new("en", &["en".into()], &c, &mut d);
         let loc = d[0].location.as_ref().expect("location");

@@ -47,9 +47,13 @@ pub struct Output {
 pub fn render(source: &Source, site: &Site, i18n: &I18n, templates: &Templates) -> Result<Output> {
     let mut warnings = site.warnings.clone();
     let md = render_markdown(source, site, i18n);
-    for d in &site.documents {
-        for v in &d.versions {
-            warnings.extend(missing_images(v, &md, site, d));
+    for (di, d) in site.documents.iter().enumerate() {
+        for (vi, v) in d.versions.iter().enumerate() {
+            warnings.extend(missing_images(
+                v,
+                &md.source[di][vi],
+                &md.translated[di][vi],
+            ));
         }
     }
     let pages = Pages {
@@ -167,20 +171,9 @@ fn render_markdown(source: &Source, site: &Site, i18n: &I18n) -> Markdown {
 /// Images that point to files that do not exist, as warnings at the image's line.
 fn missing_images(
     v: &DocVersion,
-    md: &Markdown,
-    site: &Site,
-    d: &crate::resolve::Document,
+    source: &[Rendered],
+    translated: &[Vec<Option<Rendered>>],
 ) -> Vec<Diagnostic> {
-    let di = site
-        .documents
-        .iter()
-        .position(|x| x.slug == d.slug)
-        .unwrap_or(0);
-    let vi = d
-        .versions
-        .iter()
-        .position(|x| x.version == v.version)
-        .unwrap_or(0);
     let mut out = Vec::new();
     let source_assets: BTreeSet<&str> = v.assets.iter().map(|a| a.rel.as_str()).collect();
     let mut check = |file: &crate::load::MarkdownFile, r: &Rendered, own: &BTreeSet<&str>| {
@@ -211,12 +204,12 @@ fn missing_images(
     };
     let none = BTreeSet::new();
     for (ci, c) in v.chapters.iter().enumerate() {
-        check(&c.source, &md.source[di][vi][ci], &none);
+        check(&c.source, &source[ci], &none);
     }
     for (ei, e) in v.editions.iter().enumerate() {
         let own: BTreeSet<&str> = e.assets.iter().map(|a| a.rel.as_str()).collect();
         for (ci, t) in e.chapters.iter().enumerate() {
-            if let (Some(t), Some(r)) = (t, &md.translated[di][vi][ei][ci]) {
+            if let (Some(t), Some(r)) = (t, &translated[ei][ci]) {
                 check(t, r, &own);
             }
         }

@@ -273,6 +273,7 @@ impl<'a> Pages<'a> {
                 title: chapter_title,
                 has_heading: rendered.title.is_some(),
                 html: rendered.html.clone(),
+                empty: rendered.html.trim().is_empty(),
                 toc: rendered.toc.clone(),
                 fallback,
                 content_lang: if fallback {

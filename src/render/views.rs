@@ -98,6 +98,9 @@ pub struct ChapterView {
     /// Whether the chapter's first heading is its title (otherwise the page shows the doc title).
     pub has_heading: bool,
     pub html: String,
+    /// True when the chapter has no text (an `index.md` with front matter only): the template
+    /// shows the list of chapters instead.
+    pub empty: bool,
     pub toc: Vec<TocEntry>,
     /// True when the text is the source, shown because this chapter is not translated.
     pub fallback: bool,

@@ -1,0 +1,142 @@
+//! Test helpers: build a site with the real `bcop` binary and look at its files.
+//!
+//! `TestSite::new()` makes a temporary site with a minimal `site.yaml` (en + ja + fr); `file()`
+//! adds files; `build()` runs `bcop build` and returns the exit status and output.
+//! `TestSite::copy_of()` starts from a fixture under `tests/fixtures/` or from the repository's
+//! own example site.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub struct TestSite {
+    pub dir: tempfile::TempDir,
+}
+
+pub struct Run {
+    pub ok: bool,
+    pub stderr: String,
+}
+
+pub const SITE_YAML: &str = "title: Test Site\nbase_url: https://example.org/\nsource_language: en\nlanguages:\n  - code: en\n    name: English\n  - code: ja\n    name: 日本語\n  - code: fr\n    name: Français\n";
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+impl TestSite {
+    pub fn new() -> Self {
+        let s = Self::empty();
+        s.file("site.yaml", SITE_YAML);
+        s
+    }
+
+    pub fn empty() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// A copy of a folder (a fixture, or the repository's example site).
+    pub fn copy_of(from: &Path) -> Self {
+        let s = Self::empty();
+        for name in [
+            "site.yaml",
+            "content",
+            "locales",
+            "themes",
+            "templates",
+            "static",
+        ] {
+            let src = from.join(name);
+            if src.exists() {
+                copy_tree(&src, &s.path().join(name));
+            }
+        }
+        s
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn file(&self, rel: &str, text: &str) -> &Self {
+        let p = self.path().join(rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, text).expect("write");
+        self
+    }
+
+    /// A published single-chapter document.
+    pub fn doc(&self, slug: &str, version: &str, title: &str, body: &str) -> &Self {
+        self.file(
+            &format!("content/{slug}/{version}/index.md"),
+            &format!("---\ntitle: {title}\nstatus: published\ndate: 2025-01-02\n---\n{body}"),
+        )
+    }
+
+    pub fn bcop(&self, args: &[&str]) -> Run {
+        let out: Output = Command::new(env!("CARGO_BIN_EXE_bcop"))
+            .args(args)
+            .current_dir(self.path())
+            .env_remove("CI_BCOP_DEBUG")
+            .output()
+            .expect("run bcop");
+        Run {
+            ok: out.status.success(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    pub fn build(&self) -> Run {
+        self.bcop(&["build"])
+    }
+
+    #[track_caller]
+    pub fn build_ok(&self) -> Run {
+        let r = self.build();
+        assert!(r.ok, "build failed:\n{}", r.stderr);
+        r
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        let p = self.path().join(rel);
+        std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.path().join(rel).exists()
+    }
+}
+
+pub fn copy_tree(from: &Path, to: &Path) {
+    if from.is_file() {
+        std::fs::copy(from, to).expect("copy");
+        return;
+    }
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk");
+        let rel = entry.path().strip_prefix(from).expect("prefix");
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// Every file below `dir` with its bytes, sorted, for comparing whole trees.
+pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.expect("walk");
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).expect("prefix");
+            out.push((
+                rel.to_string_lossy().into_owned(),
+                std::fs::read(entry.path()).expect("read"),
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,82 @@
+# Tema predeterminado de bcop: textos de la interfaz en español.
+# Traductores: conserven las claves; cambien solo el texto que sigue a "=".
+
+skip-to-content = Saltar al contenido
+nav-label = Sitio
+nav-home = Inicio
+nav-documents = Documentos
+language-switcher-label = Idioma
+language-unavailable = No disponible en este idioma: abre la lista de documentos
+drafts-build = Vista previa del sitio: incluye borradores
+footer-built-with = Creado con bcop
+
+home-choose-language = Elija su idioma
+home-translated-count = { $count ->
+    [0] Aún no hay documentos traducidos
+    [one] Un documento disponible
+   *[other] { $count } documentos disponibles
+}
+
+catalog-title = Documentos
+catalog-intro = { $count ->
+    [one] Un documento de mejores prácticas operativas vigentes, con todas sus versiones y traducciones.
+   *[other] { $count } documentos de mejores prácticas operativas vigentes, con todas sus versiones y traducciones.
+}
+
+label-status = Estado
+label-latest-version = Versión más reciente
+label-version = Versión
+label-date = Fecha
+label-languages = Idiomas
+label-authors = { $count ->
+    [one] Autor
+   *[other] Autores
+}
+label-translators = { $count ->
+    [one] Traductor
+   *[other] Traductores
+}
+versions-count = { $count ->
+    [one] una versión
+   *[other] { $count } versiones
+}
+
+status-draft = Borrador
+status-published = Publicado
+status-superseded = Reemplazado
+status-withdrawn = Retirado
+
+lang-state-source = Original
+lang-state-complete = Traducido
+lang-state-partial = Parcialmente traducido
+lang-state-missing = Sin traducir
+
+versions-title = Historial de versiones
+versions-all = Todas las versiones
+version-switcher-label = Versión
+version-label = Versión { $version }
+version-latest = más reciente
+
+banner-draft = Este es un borrador. No es un documento aprobado y puede cambiar en cualquier momento.
+banner-withdrawn = Este documento ha sido retirado y ya no debe seguirse.
+banner-superseded = Esta versión ha sido reemplazada por la versión { $latest }.
+banner-older = Está leyendo una versión anterior. La versión actual es la { $latest }.
+banner-go-latest = Leer la versión { $latest }
+
+redirect-notice = La versión más reciente es la { $version }. Le estamos redirigiendo a ella.
+
+fallback-notice = Esta parte aún no se ha traducido a { $language }. El texto siguiente es la versión original en { $source }.
+
+chapters-title = Capítulos
+toc-title = En esta página
+chapter-previous = Anterior
+chapter-next = Siguiente
+
+not-found-title = Página no encontrada
+not-found-text = La página solicitada no existe. Es posible que se haya trasladado a otra versión.
+
+alert-note = Nota
+alert-tip = Consejo
+alert-important = Importante
+alert-warning = Advertencia
+alert-caution = Precaución

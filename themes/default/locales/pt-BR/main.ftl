@@ -1,0 +1,82 @@
+# Tema padrão do bcop: textos da interface em português do Brasil.
+# Tradutores: mantenham as chaves; alterem somente o texto depois de "=".
+
+skip-to-content = Pular para o conteúdo
+nav-label = Site
+nav-home = Início
+nav-documents = Documentos
+language-switcher-label = Idioma
+language-unavailable = Não disponível neste idioma: abre a lista de documentos
+drafts-build = Prévia do site: inclui rascunhos
+footer-built-with = Feito com bcop
+
+home-choose-language = Escolha seu idioma
+home-translated-count = { $count ->
+    [0] Nenhum documento traduzido ainda
+    [one] Um documento disponível
+   *[other] { $count } documentos disponíveis
+}
+
+catalog-title = Documentos
+catalog-intro = { $count ->
+    [one] Um documento de melhores práticas operacionais atuais, com todas as versões e traduções.
+   *[other] { $count } documentos de melhores práticas operacionais atuais, com todas as versões e traduções.
+}
+
+label-status = Status
+label-latest-version = Versão mais recente
+label-version = Versão
+label-date = Data
+label-languages = Idiomas
+label-authors = { $count ->
+    [one] Autor
+   *[other] Autores
+}
+label-translators = { $count ->
+    [one] Tradutor
+   *[other] Tradutores
+}
+versions-count = { $count ->
+    [one] uma versão
+   *[other] { $count } versões
+}
+
+status-draft = Rascunho
+status-published = Publicado
+status-superseded = Substituído
+status-withdrawn = Retirado
+
+lang-state-source = Original
+lang-state-complete = Traduzido
+lang-state-partial = Parcialmente traduzido
+lang-state-missing = Não traduzido
+
+versions-title = Histórico de versões
+versions-all = Todas as versões
+version-switcher-label = Versão
+version-label = Versão { $version }
+version-latest = mais recente
+
+banner-draft = Este é um rascunho. Não é um documento aprovado e pode mudar a qualquer momento.
+banner-withdrawn = Este documento foi retirado e não deve mais ser seguido.
+banner-superseded = Esta versão foi substituída pela versão { $latest }.
+banner-older = Você está lendo uma versão anterior. A versão atual é a { $latest }.
+banner-go-latest = Ler a versão { $latest }
+
+redirect-notice = A versão mais recente é a { $version }. Você está sendo redirecionado para ela.
+
+fallback-notice = Esta parte ainda não foi traduzida para { $language }. O texto abaixo é a versão original em { $source }.
+
+chapters-title = Capítulos
+toc-title = Nesta página
+chapter-previous = Anterior
+chapter-next = Próximo
+
+not-found-title = Página não encontrada
+not-found-text = A página solicitada não existe. Ela pode ter sido movida para outra versão.
+
+alert-note = Nota
+alert-tip = Dica
+alert-important = Importante
+alert-warning = Aviso
+alert-caution = Cuidado
