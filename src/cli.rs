@@ -18,6 +18,72 @@ pub enum Command {
     /// The build is atomic: it writes to a staging folder and replaces the output folder only
     /// when everything succeeded, so a failed build leaves the last good site untouched.
     Build(BuildArgs),
+    /// Report every problem in the site at once, without writing anything.
+    ///
+    /// Checks front matter, versions and statuses, duplicate ids, internal links and #anchors
+    /// (across documents, versions and languages), images, Fluent catalogs and templates.
+    /// Exit status: 0 when there are no errors, 1 when there are, 2 for a usage error.
+    Check(CheckArgs),
+    /// Start a new document, a new version of one, or a translation.
+    ///
+    /// `bcop new cpe-security --title "CPE security"` creates content/cpe-security/1.0/ as a
+    /// draft. `bcop new cpe-security --version 2.0` copies the latest version into 2.0 as a
+    /// draft that supersedes it, with its translations. `bcop new cpe-security --lang ja`
+    /// copies the latest version's source files into locales/ja/ for translating.
+    New(NewArgs),
+    /// Preview the site with live reload, in every language at once.
+    ///
+    /// Builds in memory (public/ is never touched), serves on http://127.0.0.1:1111/, rebuilds
+    /// when content/, locales/, themes/, templates/, static/ or site.yaml change, reloads the
+    /// open pages, and shows build errors over the page until the next good save.
+    Serve(ServeArgs),
+    /// Translation integrity: stamp translations, and see what is missing or outdated.
+    #[command(subcommand)]
+    Translate(TranslateCommand),
+    /// Print a shell completion script: `bcop completions bash > /etc/bash_completion.d/bcop`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Clone, Copy, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Messages with path:line:col and the source line.
+    #[default]
+    Human,
+    /// One JSON object; the schema is in the README.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Treat warnings as errors (for CI).
+    #[arg(long)]
+    pub strict: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The document's folder name under content/, e.g. abuse-desk.
+    pub doc: String,
+    /// Title of a new document (default: the folder name in words).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Make a translation skeleton for this language from the latest version.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Start this new version from the latest one (e.g. 2.0).
+    #[arg(long, value_name = "VERSION")]
+    pub version: Option<String>,
+    /// The site's folder, which holds site.yaml.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -43,4 +109,55 @@ pub struct BuildArgs {
     /// Treat warnings as errors (for CI).
     #[arg(long)]
     pub strict: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ServeArgs {
+    /// The site's folder, which holds site.yaml.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on. Only loopback addresses unless --allow-remote is given.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    pub bind: String,
+    /// Allow --bind to be an address that other machines can reach.
+    #[arg(long)]
+    pub allow_remote: bool,
+    /// Include drafts.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TranslateCommand {
+    /// Record that translated files now match the current source, section by section.
+    ///
+    /// Give translated files (locales/<lang>/<doc>/<version>/<file>.md) or a translated version
+    /// folder. The fingerprints go into that version's translated index.md, under `source:`.
+    Stamp {
+        /// Translated files or folders.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The site's folder, which holds site.yaml.
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+    },
+    /// Show coverage and outdated sections per document, version and language, with the
+    /// source's diff since each stamp (from git history when the site is a git repository).
+    Status {
+        /// Only this language.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Only this document.
+        #[arg(long)]
+        doc: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// The site's folder, which holds site.yaml.
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+    },
 }

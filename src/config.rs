@@ -19,10 +19,26 @@ pub enum MissingPolicy {
     Omit,
 }
 
+/// What to do with a translation whose source changed since it was stamped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutdatedPolicy {
+    /// Publish it, with a mark on every changed section.
+    #[default]
+    Publish,
+    /// Show the current source text for the changed sections, marked.
+    Source,
+    /// Fail the build.
+    Fail,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Language {
     pub code: String,
     pub name: String,
+    /// Overrides the site's `outdated_translation` for this language.
+    #[serde(skip)]
+    pub outdated_translation: Option<OutdatedPolicy>,
 }
 
 #[derive(Debug, Clone)]
@@ -36,6 +52,7 @@ pub struct SiteConfig {
     pub languages: Vec<Language>,
     pub theme: String,
     pub missing_translation: MissingPolicy,
+    pub outdated_translation: OutdatedPolicy,
 }
 
 #[derive(Deserialize)]
@@ -52,6 +69,8 @@ struct RawConfig {
     theme: String,
     #[serde(default)]
     missing_translation: MissingPolicy,
+    #[serde(default)]
+    outdated_translation: OutdatedPolicy,
 }
 
 #[derive(Deserialize)]
@@ -59,6 +78,8 @@ struct RawConfig {
 struct RawLanguage {
     code: String,
     name: String,
+    #[serde(default)]
+    outdated_translation: Option<OutdatedPolicy>,
 }
 
 fn default_source() -> String {
@@ -131,6 +152,7 @@ impl SiteConfig {
             languages.push(Language {
                 code: lang.code,
                 name: lang.name,
+                outdated_translation: lang.outdated_translation,
             });
         }
         let Some(pos) = languages.iter().position(|l| l.code == raw.source_language) else {
@@ -163,11 +185,19 @@ impl SiteConfig {
             languages,
             theme: raw.theme,
             missing_translation: raw.missing_translation,
+            outdated_translation: raw.outdated_translation,
         })
     }
 
     pub fn language(&self, code: &str) -> Option<&Language> {
         self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// The outdated-translation policy for a language.
+    pub fn outdated_policy(&self, code: &str) -> OutdatedPolicy {
+        self.language(code)
+            .and_then(|l| l.outdated_translation)
+            .unwrap_or(self.outdated_translation)
     }
 
     pub fn is_source(&self, code: &str) -> bool {

@@ -171,6 +171,8 @@ pub enum Error {
     },
     /// Anything else, already phrased for the user.
     Other(String),
+    /// The command failed and has already said why (e.g. `check` found errors).
+    Reported,
 }
 
 impl Error {
@@ -202,6 +204,7 @@ impl fmt::Display for Error {
             }
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
             Error::Other(msg) => f.write_str(msg),
+            Error::Reported => Ok(()),
         }
     }
 }

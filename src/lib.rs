@@ -22,11 +22,14 @@
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod edit;
 pub mod error;
 pub mod i18n;
 pub mod load;
 pub mod render;
 pub mod resolve;
+pub mod serve;
+pub mod translate;
 pub mod write;
 
 use cli::{Cli, Command, SiteArgs};
@@ -37,11 +40,34 @@ use std::sync::Arc;
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Build(args) => cmd::build::run(&args),
+        Command::Check(args) => cmd::check::run(&args),
+        Command::New(args) => cmd::new::run(&args),
+        Command::Serve(args) => serve::run(&args),
+        Command::Translate(t) => cmd::translate::run(&t),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "bcop", &mut std::io::stdout());
+            Ok(())
+        }
     }
 }
 
-/// The whole pipeline short of writing: what `build`, `serve` and `check` share.
-pub fn build_site(args: &SiteArgs) -> Result<render::Output> {
+/// What a run of the pipeline produced: the site (when nothing stopped it) and every problem.
+pub struct Compiled {
+    pub output: Option<render::Output>,
+    /// Errors and warnings from every stage, sorted, errors first.
+    pub diagnostics: Vec<error::Diagnostic>,
+}
+
+impl Compiled {
+    pub fn has_errors(&self) -> bool {
+        load::has_errors(&self.diagnostics)
+    }
+}
+
+/// The whole pipeline short of writing, shared by `build`, `serve` and `check`. It goes as far
+/// as it can and collects every diagnostic; it fails only when there is no site to speak of.
+pub fn compile(args: &SiteArgs) -> Result<Compiled> {
     // Paths in messages read better as `content/x.md` than `./content/x.md`.
     let root = if args.root == std::path::Path::new(".") {
         std::path::Path::new("")
@@ -49,8 +75,9 @@ pub fn build_site(args: &SiteArgs) -> Result<render::Output> {
         args.root.as_path()
     };
     let source = load::load(root, args.base_url.as_deref())?;
-    let site = resolve::resolve(&source, args.drafts)?;
-    let mut diags = Vec::new();
+    let mut diags = source.diagnostics.clone();
+    let site = resolve::resolve(&source, args.drafts);
+    diags.extend(site.diagnostics.iter().cloned());
     let codes: Vec<String> = source
         .config
         .languages
@@ -63,12 +90,31 @@ pub fn build_site(args: &SiteArgs) -> Result<render::Output> {
         &source.theme.catalogs,
         &mut diags,
     );
-    load::split_errors(diags)?;
+    diags.extend(i18n.missing_key_warnings());
     let i18n = Arc::new(i18n);
-    let templates = render::templates::Templates::new(&source.theme.templates, i18n.clone())?;
-    let mut output = render::render(&source, &site, &i18n, &templates)?;
-    output.warnings.extend(i18n.missing_key_warnings());
-    output.warnings.sort();
-    output.warnings.dedup();
-    Ok(output)
+    let templates = match render::templates::Templates::new(&source.theme.templates, i18n.clone()) {
+        Ok(t) => Some(t),
+        Err(error::Error::Site(d)) => {
+            diags.extend(d);
+            None
+        }
+        Err(e) => return Err(e),
+    };
+    let mut output = None;
+    if let (Some(templates), false) = (templates, load::has_errors(&diags)) {
+        match render::render(&source, &site, &i18n, &templates) {
+            Ok(mut o) => {
+                diags.append(&mut o.warnings);
+                output = Some(o);
+            }
+            Err(error::Error::Site(d)) => diags.extend(d),
+            Err(e) => return Err(e),
+        }
+    }
+    diags.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.cmp(b)));
+    diags.dedup();
+    Ok(Compiled {
+        output,
+        diagnostics: diags,
+    })
 }

@@ -5,8 +5,13 @@ fn main() -> ExitCode {
     let cli = bcop::cli::Cli::parse();
     match bcop::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+        Err(bcop::error::Error::Reported) => ExitCode::FAILURE,
+        Err(e @ bcop::error::Error::Site(_)) => {
             eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
             ExitCode::FAILURE
         }
     }

@@ -4,10 +4,11 @@
 //! request), which version is the latest, and for each language whether a version is the source,
 //! a full or partial translation, or missing, and so which pages exist. Nothing is rendered here.
 
-use crate::config::MissingPolicy;
-use crate::error::{Diagnostic, Location, Result};
+use crate::config::{MissingPolicy, OutdatedPolicy};
+use crate::error::{Diagnostic, Location};
 use crate::load::content::{Asset, DocMeta, MarkdownFile, TranslationMeta, Version};
 use crate::load::{Source, Status, yaml};
+use crate::translate::{self, Freshness};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -44,7 +45,44 @@ pub struct Edition {
     pub meta_path: Option<PathBuf>,
     /// Per chapter, the translated text; `None` means the source text is shown.
     pub chapters: Vec<Option<MarkdownFile>>,
+    /// Per chapter, how the translation relates to the current source (`None`: not translated).
+    pub freshness: Vec<Option<Freshness>>,
+    pub policy: OutdatedPolicy,
     pub assets: Vec<Asset>,
+}
+
+impl Edition {
+    /// Source sections changed, added or removed since the stamps, over all chapters.
+    pub fn outdated_sections(&self) -> usize {
+        self.freshness
+            .iter()
+            .flatten()
+            .map(|f| match f {
+                Freshness::Outdated(c) => c.count(),
+                _ => 0,
+            })
+            .sum()
+    }
+
+    /// The one word that sums the edition up for badges: source, missing, outdated, partial,
+    /// unstamped or complete, in that order of precedence.
+    pub fn badge(&self) -> &'static str {
+        match self.state {
+            LangState::Source => "source",
+            LangState::Missing => "missing",
+            _ if self.outdated_sections() > 0 => "outdated",
+            LangState::Partial => "partial",
+            _ if self
+                .freshness
+                .iter()
+                .flatten()
+                .any(|f| *f == Freshness::Unstamped) =>
+            {
+                "unstamped"
+            }
+            _ => "complete",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -71,7 +109,8 @@ pub struct Document {
 pub struct Site {
     pub documents: Vec<Document>,
     pub drafts: bool,
-    pub warnings: Vec<Diagnostic>,
+    /// Problems found while resolving (duplicate ids, unknown versions).
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Document {
@@ -100,8 +139,8 @@ impl DocVersion {
     }
 }
 
-pub fn resolve(source: &Source, drafts: bool) -> Result<Site> {
-    let mut diags = source.warnings.clone();
+pub fn resolve(source: &Source, drafts: bool) -> Site {
+    let mut diags = Vec::new();
     let policy = source.config.missing_translation;
     let mut documents = Vec::new();
     let mut ids: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
@@ -113,7 +152,9 @@ pub fn resolve(source: &Source, drafts: bool) -> Result<Site> {
             }
             check_id(&doc.slug, v, &mut ids, &mut diags);
             check_version_refs(doc, v, &mut diags);
-            versions.push(resolve_version(source, v, policy));
+            let resolved = resolve_version(source, v, policy);
+            outdated_errors(&resolved, &mut diags);
+            versions.push(resolved);
         }
         if versions.is_empty() {
             continue;
@@ -125,12 +166,11 @@ pub fn resolve(source: &Source, drafts: bool) -> Result<Site> {
             latest,
         });
     }
-    let warnings = crate::load::split_errors(diags)?;
-    Ok(Site {
+    Site {
         documents,
         drafts,
-        warnings,
-    })
+        diagnostics: diags,
+    }
 }
 
 /// The newest published version; failing that, the newest one that is built.
@@ -155,6 +195,10 @@ fn resolve_version(
             source: c.clone(),
         })
         .collect();
+    let source_sections: Vec<Vec<translate::Section>> = chapters
+        .iter()
+        .map(|c| translate::sections(&c.source.body))
+        .collect();
     let mut editions = Vec::new();
     for lang in &source.config.languages {
         if source.config.is_source(&lang.code) {
@@ -165,15 +209,26 @@ fn resolve_version(
                 meta: None,
                 meta_path: None,
                 chapters: vec![None; chapters.len()],
+                freshness: vec![None; chapters.len()],
+                policy: OutdatedPolicy::Publish,
                 assets: Vec::new(),
             });
             continue;
         }
         let t = v.translations.get(&lang.code);
-        let translated: Vec<Option<MarkdownFile>> = chapters
+        let mut translated: Vec<Option<MarkdownFile>> = chapters
             .iter()
             .map(|c| t.and_then(|t| t.chapters.iter().find(|x| x.name == c.file).cloned()))
             .collect();
+        // A chapter without text (an index.md that holds only front matter) has nothing to
+        // translate: it counts as translated as soon as the language has any translation.
+        if translated.iter().any(Option::is_some) {
+            for (slot, c) in translated.iter_mut().zip(&chapters) {
+                if slot.is_none() && c.source.body.trim().is_empty() {
+                    *slot = Some(c.source.clone());
+                }
+            }
+        }
         let count = translated.iter().filter(|c| c.is_some()).count();
         let state = match count {
             0 => LangState::Missing,
@@ -184,6 +239,21 @@ fn resolve_version(
             MissingPolicy::Fallback => true,
             MissingPolicy::Omit => state == LangState::Complete,
         };
+        let stamps = t.map(|t| &t.meta.source);
+        let freshness = translated
+            .iter()
+            .zip(&source_sections)
+            .zip(&chapters)
+            .map(|((tr, secs), c)| {
+                tr.as_ref().map(|_| {
+                    if c.source.body.trim().is_empty() {
+                        Freshness::Current
+                    } else {
+                        translate::compare(stamps.and_then(|s| s.get(&c.file)), secs)
+                    }
+                })
+            })
+            .collect();
         editions.push(Edition {
             lang: lang.code.clone(),
             state,
@@ -191,6 +261,8 @@ fn resolve_version(
             meta: t.map(|t| t.meta.clone()),
             meta_path: t.and_then(|t| t.index_path.clone()),
             chapters: translated,
+            freshness,
+            policy: source.config.outdated_policy(&lang.code),
             assets: t.map(|t| t.assets.clone()).unwrap_or_default(),
         });
     }
@@ -274,5 +346,44 @@ fn check_version_refs(
             Some(Location::in_text(&v.index_path, &v.index_text, 1, 1)),
             "this version is superseded, but there is no newer version",
         ));
+    }
+}
+
+/// Under the `fail` policy, each outdated translated chapter is an error at its file.
+fn outdated_errors(v: &DocVersion, diags: &mut Vec<Diagnostic>) {
+    for e in v
+        .editions
+        .iter()
+        .filter(|e| e.policy == OutdatedPolicy::Fail)
+    {
+        for (ci, f) in e.freshness.iter().enumerate() {
+            let (Some(Freshness::Outdated(c)), Some(file)) = (f, &e.chapters[ci]) else {
+                continue;
+            };
+            let mut ids: Vec<&str> = c
+                .changed
+                .iter()
+                .chain(&c.added)
+                .chain(&c.removed)
+                .map(String::as_str)
+                .collect();
+            ids.truncate(8);
+            diags.push(
+                Diagnostic::error(
+                    "outdated-translation",
+                    Some(Location::file(&file.path)),
+                    format!(
+                        "this {} translation is outdated: source sections changed since it was stamped: {}",
+                        e.lang,
+                        ids.join(", ")
+                    ),
+                )
+                .with_help(format!(
+                    "update it (`bcop translate status --lang {}` shows the source diff), then run `bcop translate stamp {}`; or set outdated_translation: publish",
+                    e.lang,
+                    file.path.display()
+                )),
+            );
+        }
     }
 }

@@ -6,16 +6,24 @@ use std::time::Instant;
 
 pub fn run(args: &BuildArgs) -> Result<()> {
     let started = Instant::now();
-    let output = crate::build_site(&args.site)?;
-    for w in &output.warnings {
-        eprintln!("{w}");
+    let compiled = crate::compile(&args.site)?;
+    for d in &compiled.diagnostics {
+        eprintln!("{d}\n");
     }
-    if args.strict && !output.warnings.is_empty() {
-        return Err(Error::Other(format!(
-            "{} warning(s), and --strict turns warnings into errors; public output left as it was",
-            output.warnings.len()
-        )));
-    }
+    let count = compiled.diagnostics.len();
+    let output = match compiled.output {
+        Some(o) if !compiled.has_errors() && !(args.strict && count > 0) => o,
+        _ => {
+            let why = if compiled.has_errors() {
+                "the build failed"
+            } else {
+                "--strict turns warnings into errors"
+            };
+            return Err(Error::Other(format!(
+                "{count} problem(s): {why}; the output folder was left as it was"
+            )));
+        }
+    };
     let out_dir = args.site.root.join(&args.out);
     crate::write::write(&output, &out_dir)?;
     eprintln!(

@@ -9,12 +9,28 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase", try_from = "String")]
 pub enum Status {
     Draft,
     Published,
     Superseded,
     Withdrawn,
+}
+
+impl TryFrom<String> for Status {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, String> {
+        match s.as_str() {
+            "draft" => Ok(Self::Draft),
+            "published" => Ok(Self::Published),
+            "superseded" => Ok(Self::Superseded),
+            "withdrawn" => Ok(Self::Withdrawn),
+            other => Err(format!(
+                "unknown status `{other}`: use draft, published, superseded or withdrawn"
+            )),
+        }
+    }
 }
 
 /// A version folder name such as `2.1`, ordered as numbers.
@@ -120,6 +136,20 @@ pub struct MarkdownFile {
     pub body: String,
     /// 0-based line of the file where `body` starts.
     pub body_line: usize,
+}
+
+impl MarkdownFile {
+    /// The location of a byte offset of `body`, as a line of the file.
+    pub fn location(&self, offset: usize) -> Location {
+        let (line, col) = crate::error::line_col(&self.body, offset);
+        let source_line = self.body.lines().nth(line - 1).unwrap_or("").to_string();
+        Location {
+            path: self.path.clone(),
+            line: line + self.body_line,
+            col,
+            source_line,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

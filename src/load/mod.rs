@@ -21,34 +21,35 @@ pub struct Source {
     pub config: SiteConfig,
     pub documents: Vec<DocumentSource>,
     pub theme: ThemeSource,
-    /// Warnings found while loading; errors stop the load.
-    pub warnings: Vec<Diagnostic>,
+    /// Problems found while loading. A document with an error is left out of `documents`, so
+    /// that later stages can go on and `check` can report everything at once.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads the site at `root`. Every problem found is reported together.
+/// Reads the site at `root`. Fails only when there is no usable `site.yaml` or a file cannot be
+/// read; problems in the files are collected in `Source::diagnostics`.
 pub fn load(root: &Path, base_url: Option<&str>) -> Result<Source> {
     let config = SiteConfig::load(root, base_url)?;
-    let mut diags = Vec::new();
-    let documents = content::load_documents(root, &config, &mut diags)?;
+    let mut diagnostics = Vec::new();
+    let documents = content::load_documents(root, &config, &mut diagnostics)?;
     let codes: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
-    let theme = theme::load_theme(root, &config.theme, &codes)?;
-    split_errors(diags).map(|warnings| Source {
+    let theme = match theme::load_theme(root, &config.theme, &codes) {
+        Ok(t) => t,
+        Err(Error::Site(d)) => {
+            diagnostics.extend(d);
+            ThemeSource::default()
+        }
+        Err(e) => return Err(e),
+    };
+    Ok(Source {
         root: root.to_path_buf(),
         config,
         documents,
         theme,
-        warnings,
+        diagnostics,
     })
 }
 
-/// Returns the warnings, or fails with every diagnostic if any is an error.
-pub fn split_errors(mut diags: Vec<Diagnostic>) -> Result<Vec<Diagnostic>> {
-    diags.sort();
-    diags.dedup();
-    if diags.iter().any(|d| d.severity == Severity::Error) {
-        diags.sort_by_key(|d| std::cmp::Reverse(d.severity));
-        Err(Error::Site(diags))
-    } else {
-        Ok(diags)
-    }
+pub fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| d.severity == Severity::Error)
 }

@@ -67,7 +67,12 @@ pub fn parse<T: DeserializeOwned>(
             .location()
             .map_or((1, 1), |l| (l.line().max(1), l.column().max(1)));
         let message = tidy_message(&e.to_string());
-        let loc = Location::in_text(path, file_text, line + line_offset, col);
+        let mut loc = Location::in_text(path, file_text, line + line_offset, col);
+        // Values checked after parsing (try_from) lose their position: point at the value.
+        if message.contains("unknown status") {
+            loc = key_location(path, file_text, "status");
+            loc.col += "status: ".len();
+        }
         let mut d = Diagnostic::error("bad-yaml", Some(loc), message.clone());
         if let Some(help) = help_for(&message) {
             d = d.with_help(help);
@@ -85,11 +90,11 @@ fn tidy_message(message: &str) -> String {
 fn help_for(message: &str) -> Option<String> {
     if message.starts_with("missing field") {
         Some("add the field to the front matter".into())
-    } else if message.starts_with("unknown variant") {
+    } else if message.starts_with("unknown variant") || message.contains("unknown status") {
         Some("use one of the values listed above".into())
     } else if message.starts_with("unknown field") {
         Some("check the spelling of the key, or remove it".into())
-    } else if message.contains("invalid type") {
+    } else if message.contains("invalid type") && message.contains("expected a string") {
         Some("quote the value if it is a version or a date, e.g. \"1.0\"".into())
     } else {
         None

@@ -28,6 +28,8 @@ pub struct Input<'a> {
     /// Ids of the source chapter's headings, in order; `None` when rendering the source itself.
     pub source_ids: Option<&'a [String]>,
     pub alerts: Option<&'a AlertTitles>,
+    /// HTML to put right after the heading with a given id (marks on outdated sections).
+    pub marks: Option<&'a std::collections::BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -56,8 +58,12 @@ pub struct Rendered {
     /// Level 2 and 3 headings, for the table of contents.
     pub toc: Vec<TocEntry>,
     pub references: Vec<Reference>,
+    /// Ids of footnote definitions, which are anchors too.
+    pub footnote_ids: Vec<String>,
     /// Words in the text, for reading-time and coverage figures.
     pub words: usize,
+    /// Whether the Markdown contains raw HTML (other than comments).
+    pub has_raw_html: bool,
 }
 
 pub fn render(input: &Input) -> Rendered {
@@ -82,6 +88,9 @@ pub fn render(input: &Input) -> Rendered {
                 offset: range.start,
             }),
             Event::Text(t) => out.words += count_words(t),
+            Event::Html(h) | Event::InlineHtml(h) if !h.trim_start().starts_with("<!--") => {
+                out.has_raw_html = true;
+            }
             _ => {}
         }
         let event = rewrite_link(event);
@@ -98,7 +107,11 @@ pub fn render(input: &Input) -> Rendered {
                 if let Some(h) = heading.take() {
                     let id = pick_id(&h, input.source_ids, heading_index, &mut used_ids);
                     heading_index += 1;
+                    let mark = input.marks.and_then(|m| m.get(&id)).cloned();
                     emit_heading(h, id, &mut out, &mut events);
+                    if let Some(mark) = mark {
+                        events.push(Event::Html(mark.into()));
+                    }
                 }
             }
             e if heading.is_some() => {
@@ -109,7 +122,8 @@ pub fn render(input: &Input) -> Rendered {
                     h.inner.push(e);
                 }
             }
-            Event::Start(Tag::FootnoteDefinition(_)) => {
+            Event::Start(Tag::FootnoteDefinition(ref name)) => {
+                out.footnote_ids.push(name.to_string());
                 in_footnote = true;
                 footnotes.push(event);
             }
@@ -140,6 +154,52 @@ pub fn render(input: &Input) -> Rendered {
     }
     out.html.reserve(input.markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out
+}
+
+/// A heading of a Markdown text: its id (as `render` gives it) and where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub id: String,
+    pub level: u8,
+    /// Byte offset of the heading's first character.
+    pub offset: usize,
+}
+
+/// The headings of `markdown` with the ids `render` would give them, without rendering.
+pub fn headings(markdown: &str, source_ids: Option<&[String]>) -> Vec<Heading> {
+    let mut out = Vec::new();
+    let mut used = HashSet::new();
+    let mut current: Option<(HeadingState, usize)> = None;
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                let state = HeadingState {
+                    level,
+                    explicit: id.map(|s| s.to_string()),
+                    text: String::new(),
+                    inner: Vec::new(),
+                };
+                current = Some((state, range.start));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((h, _)) = current.as_mut() {
+                    h.text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((h, offset)) = current.take() {
+                    let id = pick_id(&h, source_ids, out.len(), &mut used);
+                    out.push(Heading {
+                        id,
+                        level: h.level as u8,
+                        offset,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
     out
 }
 
@@ -346,6 +406,7 @@ mod tests {
             markdown: "# はじめに\n\n## 適用範囲\n\n## 独自 {#own}\n\n## 追加\n",
             source_ids: Some(&ids),
             alerts: None,
+            marks: None,
         });
         assert_eq!(r.heading_ids, ["intro", "scope", "own", "追加"]);
         assert_eq!(r.title.as_deref(), Some("はじめに"));

@@ -3,13 +3,16 @@
 //! Markdown is rendered once per chapter and language, in parallel; then every page is filled
 //! into its template, in parallel. The result is a sorted list of files for `write`.
 
+pub mod feed;
+pub mod links;
 pub mod markdown;
 pub mod pages;
 pub mod sitemap;
 pub mod templates;
+pub mod translation;
 pub mod views;
 
-use crate::error::{Diagnostic, Error, Location, Result};
+use crate::error::{Diagnostic, Error, Result};
 use crate::i18n::I18n;
 use crate::load::Source;
 use crate::load::theme::Bytes;
@@ -45,7 +48,7 @@ pub struct Output {
 }
 
 pub fn render(source: &Source, site: &Site, i18n: &I18n, templates: &Templates) -> Result<Output> {
-    let mut warnings = site.warnings.clone();
+    let mut warnings = Vec::new();
     let md = render_markdown(source, site, i18n);
     for (di, d) in site.documents.iter().enumerate() {
         for (vi, v) in d.versions.iter().enumerate() {
@@ -56,6 +59,7 @@ pub fn render(source: &Source, site: &Site, i18n: &I18n, templates: &Templates) 
             ));
         }
     }
+    warnings.extend(links::check(&source.config, site, &md));
     let pages = Pages {
         config: &source.config,
         site,
@@ -85,6 +89,12 @@ pub fn render(source: &Source, site: &Site, i18n: &I18n, templates: &Templates) 
         path: "sitemap.xml".into(),
         contents: Contents::Bytes(sitemap::sitemap(&pages).into_bytes()),
     });
+    for l in &source.config.languages {
+        files.push(OutputFile {
+            path: format!("{}/feed.xml", l.code),
+            contents: Contents::Bytes(feed::feed(&pages, &l.code).into_bytes()),
+        });
+    }
     files.push(OutputFile {
         path: "robots.txt".into(),
         contents: Contents::Bytes(sitemap::robots(&source.config).into_bytes()),
@@ -117,6 +127,7 @@ fn render_markdown(source: &Source, site: &Site, i18n: &I18n) -> Markdown {
                                 markdown: &c.source.body,
                                 source_ids: None,
                                 alerts: Some(&src_alerts),
+                                marks: None,
                             })
                         })
                         .collect()
@@ -148,11 +159,16 @@ fn render_markdown(source: &Source, site: &Site, i18n: &I18n) -> Markdown {
                                 .enumerate()
                                 .map(|(ci, t)| {
                                     t.as_ref().map(|t| {
-                                        markdown::render(&Input {
-                                            markdown: &t.body,
-                                            source_ids: Some(&source_md[di][vi][ci].heading_ids),
-                                            alerts: Some(&alerts[ei]),
-                                        })
+                                        let chapter = translation::Chapter {
+                                            doc: d,
+                                            version: v,
+                                            edition: e,
+                                            index: ci,
+                                            text: t,
+                                            source: &source_md[di][vi][ci],
+                                            source_lang: &source.config.source_language,
+                                        };
+                                        translation::render(&chapter, i18n, &alerts[ei])
                                     })
                                 })
                                 .collect()
@@ -184,13 +200,7 @@ fn missing_images(
             }
             let rel = url.trim_start_matches("./");
             if !own.contains(rel) && !source_assets.contains(rel) {
-                let loc = Location::at_offset(&file.path, &file.body, reference.offset);
-                let loc = Location::in_text(
-                    &file.path,
-                    &file_text(file),
-                    loc.line + file.body_line,
-                    loc.col,
-                );
+                let loc = file.location(reference.offset);
                 out.push(
                     Diagnostic::warning(
                         "missing-image",
@@ -215,12 +225,6 @@ fn missing_images(
         }
     }
     out
-}
-
-/// The text of a Markdown file as on disk, for showing a line (front matter included).
-fn file_text(file: &crate::load::MarkdownFile) -> String {
-    std::fs::read_to_string(&file.path)
-        .unwrap_or_else(|_| format!("{}{}", "\n".repeat(file.body_line), file.body))
 }
 
 enum Job {

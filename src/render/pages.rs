@@ -52,15 +52,6 @@ fn status_name(s: crate::load::Status) -> &'static str {
     }
 }
 
-fn state_name(s: LangState) -> &'static str {
-    match s {
-        LangState::Source => "source",
-        LangState::Complete => "complete",
-        LangState::Partial => "partial",
-        LangState::Missing => "missing",
-    }
-}
-
 impl<'a> Pages<'a> {
     fn abs(&self, path: &str) -> String {
         format!("{}{}", self.config.base_url, path)
@@ -157,7 +148,7 @@ impl<'a> Pages<'a> {
             .map(|e| LangBadge {
                 code: e.lang.clone(),
                 name: self.lang_name(&e.lang),
-                state: state_name(e.state),
+                state: e.badge(),
                 url: format!(
                     "{}{}",
                     paths::root(from),
@@ -292,6 +283,7 @@ impl<'a> Pages<'a> {
             },
             prev,
             next,
+            outdated: v.editions[lang_i].outdated_sections(),
         };
         (path, page)
     }

@@ -130,6 +130,8 @@ pub struct DocumentPage {
     pub prev: Option<ChapterLink>,
     pub next: Option<ChapterLink>,
     pub banner: Option<Banner>,
+    /// Source sections changed since this translation was stamped (0 when up to date).
+    pub outdated: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -69,7 +69,7 @@ fn unknown_status_lists_the_valid_ones() {
             );
         },
         "content/alpha/1.0/index.md:3:9: error[bad-yaml]",
-        "unknown variant `publishd`",
+        "unknown status `publishd`: use draft, published, superseded or withdrawn",
     );
     assert!(err.contains("published"));
     assert!(err.contains("3 | status: publishd"));

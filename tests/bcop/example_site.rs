@@ -135,7 +135,7 @@ fn untranslated_page_is_marked_as_source_text_with_canonical_to_the_source() {
         !fallback.contains("hreflang=\"fr\" href"),
         "a fallback page has no hreflang entry"
     );
-    assert!(!fallback.contains("rel=\"alternate\""));
+    assert!(!fallback.contains("rel=\"alternate\" hreflang"));
 }
 
 #[test]
@@ -218,4 +218,23 @@ fn ui_strings_come_from_the_readers_language() {
     );
     let fr = s.read("public/fr/cpe-security/1.0/index.html");
     assert!(!fr.contains(">Chapters<"));
+}
+
+#[test]
+fn each_language_has_an_atom_feed_of_versions_newest_first() {
+    let s = built();
+    let feed = s.read("public/ja/feed.xml");
+    assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ja\">"));
+    let cpe = feed
+        .find("ja/cpe-security/1.0/index.html")
+        .expect("cpe entry");
+    let abuse2 = feed
+        .find("ja/abuse-desk/2.0/index.html")
+        .expect("abuse 2.0 entry");
+    let abuse1 = feed.find("en/abuse-desk/1.0/index.html");
+    assert!(
+        abuse1.is_none(),
+        "1.0 has pages in ja too (fallback), so the feed links the ja page"
+    );
+    assert!(cpe < abuse2, "2025-09-01 comes before 2025-03-14");
 }

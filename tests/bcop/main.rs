@@ -1,8 +1,11 @@
 //! bcop's integration tests: one binary, a module per feature. See `support.rs` for the helper
 //! that builds fixture sites with the real `bcop` binary.
 
+mod check;
 mod errors;
 mod example_site;
 mod masvs;
+mod new;
 mod output;
+mod serve;
 mod support;

@@ -130,6 +130,11 @@ fn masvs_corpus_builds_every_version_and_language_with_all_requirements() {
     );
     assert!(ja.contains("アプリのすべてのコンポーネントを把握し、それらが必要とされている。"));
     assert!(!ja.contains("notice-fallback"));
+    // The index.md written by the mapping has no text: nothing to translate, so no notice.
+    assert!(
+        !s.read("public/ja/masvs/1.5.0/index.html")
+            .contains("notice-fallback")
+    );
     // The 20 images that do not exist upstream are warnings naming the file, not a crash.
     let missing: Vec<&str> = r
         .stderr

@@ -80,3 +80,18 @@ alert-tip = Tip
 alert-important = Important
 alert-warning = Warning
 alert-caution = Caution
+
+lang-state-outdated = Translation outdated
+lang-state-unstamped = Translated, not yet stamped
+
+outdated-section = The source of this section changed after this translation was made.
+outdated-section-source = This section is shown in the original language: its translation is out of date.
+outdated-section-link = Read the current source
+outdated-added = { $count ->
+    [one] A section was added to the source after this translation was made:
+   *[other] { $count } sections were added to the source after this translation was made:
+}
+outdated-header = { $count ->
+    [one] One section of the source changed after this translation was made. It is marked below.
+   *[other] { $count } sections of the source changed after this translation was made. They are marked below.
+}

@@ -80,3 +80,18 @@ alert-tip = Consejo
 alert-important = Importante
 alert-warning = Advertencia
 alert-caution = Precaución
+
+lang-state-outdated = Traducción desactualizada
+lang-state-unstamped = Traducido, aún sin sellar
+
+outdated-section = El original de esta sección cambió después de hacerse esta traducción.
+outdated-section-source = Esta sección se muestra en el idioma original: su traducción está desactualizada.
+outdated-section-link = Leer el original actual
+outdated-added = { $count ->
+    [one] Se añadió una sección al original después de esta traducción:
+   *[other] Se añadieron { $count } secciones al original después de esta traducción:
+}
+outdated-header = { $count ->
+    [one] Una sección del original cambió después de hacerse esta traducción. Está marcada más abajo.
+   *[other] { $count } secciones del original cambiaron después de hacerse esta traducción. Están marcadas más abajo.
+}

@@ -81,3 +81,18 @@ alert-tip = Astuce
 alert-important = Important
 alert-warning = Avertissement
 alert-caution = Attention
+
+lang-state-outdated = Traduction périmée
+lang-state-unstamped = Traduit, pas encore estampillé
+
+outdated-section = Le texte original de cette section a changé après cette traduction.
+outdated-section-source = Cette section est affichée dans la langue d’origine : sa traduction n’est plus à jour.
+outdated-section-link = Lire l’original actuel
+outdated-added = { $count ->
+    [one] Une section a été ajoutée à l’original après cette traduction :
+   *[other] { $count } sections ont été ajoutées à l’original après cette traduction :
+}
+outdated-header = { $count ->
+    [one] Une section de l’original a changé après cette traduction. Elle est signalée ci-dessous.
+   *[other] { $count } sections de l’original ont changé après cette traduction. Elles sont signalées ci-dessous.
+}

@@ -71,3 +71,12 @@ alert-tip = ヒント
 alert-important = 重要
 alert-warning = 警告
 alert-caution = 注意
+
+lang-state-outdated = 翻訳が古くなっています
+lang-state-unstamped = 翻訳済み（未スタンプ）
+
+outdated-section = この節の原文は、この翻訳の作成後に変更されました。
+outdated-section-source = 翻訳が古くなっているため、この節は原文の言語で表示しています。
+outdated-section-link = 現在の原文を読む
+outdated-added = この翻訳の作成後、原文に { $count } 個の節が追加されました：
+outdated-header = この翻訳の作成後、原文の { $count } 個の節が変更されました。該当する節には印を付けています。

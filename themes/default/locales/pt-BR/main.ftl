@@ -80,3 +80,18 @@ alert-tip = Dica
 alert-important = Importante
 alert-warning = Aviso
 alert-caution = Cuidado
+
+lang-state-outdated = Tradução desatualizada
+lang-state-unstamped = Traduzido, ainda sem carimbo
+
+outdated-section = O original desta seção mudou depois que esta tradução foi feita.
+outdated-section-source = Esta seção é exibida no idioma original: a tradução está desatualizada.
+outdated-section-link = Ler o original atual
+outdated-added = { $count ->
+    [one] Uma seção foi acrescentada ao original depois desta tradução:
+   *[other] { $count } seções foram acrescentadas ao original depois desta tradução:
+}
+outdated-header = { $count ->
+    [one] Uma seção do original mudou depois que esta tradução foi feita. Ela está marcada abaixo.
+   *[other] { $count } seções do original mudaram depois que esta tradução foi feita. Elas estão marcadas abaixo.
+}

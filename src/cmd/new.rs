@@ -1,0 +1,229 @@
+//! `bcop new`: scaffold a document, a new version of one, or a translation to start from.
+
+use crate::cli::NewArgs;
+use crate::config::SiteConfig;
+use crate::edit;
+use crate::error::{Error, Result, fs};
+use crate::load::content::{Version, is_slug};
+use std::path::{Path, PathBuf};
+
+pub fn run(args: &NewArgs) -> Result<()> {
+    let config = SiteConfig::load(&args.root, None)?;
+    if !is_slug(&args.doc) {
+        return Err(Error::Other(format!(
+            "`{}` is not a document name: use lowercase letters, digits and hyphens, e.g. abuse-desk",
+            args.doc
+        )));
+    }
+    let created = match (&args.version, &args.lang) {
+        (Some(v), _) => new_version(&args.root, &config, &args.doc, v)?,
+        (None, Some(lang)) => new_translation(&args.root, &config, &args.doc, lang)?,
+        (None, None) => new_document(&args.root, &args.doc, args.title.as_deref())?,
+    };
+    for path in &created {
+        println!("created {}", path.display());
+    }
+    Ok(())
+}
+
+fn new_document(root: &Path, doc: &str, title: Option<&str>) -> Result<Vec<PathBuf>> {
+    let dir = root.join("content").join(doc);
+    if dir.exists() {
+        return Err(Error::Other(format!(
+            "{} already exists: use `bcop new {doc} --version X.Y` to start a new version",
+            dir.display()
+        )));
+    }
+    let title = title.map_or_else(|| title_from_slug(doc), str::to_string);
+    let path = dir.join("1.0").join("index.md");
+    let text = format!(
+        "---\ntitle: {}\nstatus: draft\n# date: YYYY-MM-DD (required once published)\n# id: BCOP-XXX\nsummary: \"\"\nauthors: []\n---\n\n## Scope\n\n## Recommendations\n\n## References\n",
+        edit::quote(&title)
+    );
+    write_new(&path, &text)?;
+    Ok(vec![path])
+}
+
+fn title_from_slug(slug: &str) -> String {
+    slug.split(['-', '_'])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The newest version folder of a document.
+fn latest_version(root: &Path, doc: &str) -> Result<Version> {
+    let dir = root.join("content").join(doc);
+    let entries = std::fs::read_dir(&dir).map_err(|e| Error::io(&dir, e))?;
+    entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| Version::parse(&e.file_name().to_string_lossy()))
+        .max()
+        .ok_or_else(|| Error::Other(format!("{} has no version folder", dir.display())))
+}
+
+fn new_version(root: &Path, config: &SiteConfig, doc: &str, version: &str) -> Result<Vec<PathBuf>> {
+    let Some(new) = Version::parse(version) else {
+        return Err(Error::Other(format!(
+            "`{version}` is not a version number: use one such as 2.0 or 1.1"
+        )));
+    };
+    let latest = latest_version(root, doc)?;
+    if new <= latest {
+        return Err(Error::Other(format!(
+            "version {version} is not newer than the latest version, {}",
+            latest.name
+        )));
+    }
+    let from = root.join("content").join(doc).join(&latest.name);
+    let to = root.join("content").join(doc).join(&new.name);
+    let mut created = copy_tree(&from, &to)?;
+    let index = to.join("index.md");
+    let mut text = fs::read_to_string(&index)?;
+    for key in ["date", "superseded_by"] {
+        text = edit::remove_key(&text, key);
+    }
+    text = edit::set_key(&text, "status", " draft");
+    text = edit::set_key(
+        &text,
+        "supersedes",
+        &format!(" {}", edit::quote(&latest.name)),
+    );
+    fs::write(&index, text.as_bytes())?;
+    // Translations come along with their stamps: every section the editors change in the new
+    // version then shows up as outdated, so translators see exactly what to redo.
+    for lang in config.languages.iter().skip(1) {
+        let tfrom = root
+            .join("locales")
+            .join(&lang.code)
+            .join(doc)
+            .join(&latest.name);
+        if tfrom.is_dir() {
+            let tto = root
+                .join("locales")
+                .join(&lang.code)
+                .join(doc)
+                .join(&new.name);
+            created.extend(copy_tree(&tfrom, &tto)?);
+        }
+    }
+    Ok(created)
+}
+
+fn new_translation(
+    root: &Path,
+    config: &SiteConfig,
+    doc: &str,
+    lang: &str,
+) -> Result<Vec<PathBuf>> {
+    if config.language(lang).is_none() || config.is_source(lang) {
+        let codes: Vec<&str> = config
+            .languages
+            .iter()
+            .skip(1)
+            .map(|l| l.code.as_str())
+            .collect();
+        return Err(Error::Other(format!(
+            "`{lang}` is not a translation language of this site; site.yaml lists: {}",
+            codes.join(", ")
+        )));
+    }
+    let latest = latest_version(root, doc)?;
+    let from = root.join("content").join(doc).join(&latest.name);
+    let to = root.join("locales").join(lang).join(doc).join(&latest.name);
+    let mut created = Vec::new();
+    for entry in std::fs::read_dir(&from).map_err(|e| Error::io(&from, e))? {
+        let path = entry.map_err(|e| Error::io(&from, e))?.path();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !name.ends_with(".md") {
+            continue;
+        }
+        let text = fs::read_to_string(&path)?;
+        let text = if name == "index.md" {
+            translation_index(&text)
+        } else {
+            text
+        };
+        let target = to.join(&name);
+        write_new(&target, &text)?;
+        created.push(target);
+    }
+    created.sort();
+    Ok(created)
+}
+
+/// A translated index.md starts with the source's title and body, and only translation keys.
+fn translation_index(source: &str) -> String {
+    let split = crate::load::yaml::split_front_matter(source).ok();
+    let body = split.as_ref().map_or(source, |s| s.body);
+    let title = split
+        .and_then(|s| s.yaml)
+        .and_then(|y| serde_yaml::from_str::<serde_yaml::Mapping>(y).ok())
+        .and_then(|m| m.get("title").and_then(|t| t.as_str()).map(str::to_string))
+        .unwrap_or_default();
+    format!(
+        "---\ntitle: {}\ntranslators: []\n---\n{body}",
+        edit::quote(&title)
+    )
+}
+
+fn write_new(path: &Path, text: &str) -> Result<()> {
+    if path.exists() {
+        return Err(Error::Other(format!(
+            "{} already exists; nothing was changed",
+            path.display()
+        )));
+    }
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    fs::write(path, text.as_bytes())
+}
+
+fn copy_tree(from: &Path, to: &Path) -> Result<Vec<PathBuf>> {
+    if to.exists() {
+        return Err(Error::Other(format!(
+            "{} already exists; nothing was changed",
+            to.display()
+        )));
+    }
+    let mut created = Vec::new();
+    for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
+        let entry = entry.map_err(|e| Error::io(from, e.into()))?;
+        let rel = entry.path().strip_prefix(from).unwrap_or(entry.path());
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target)?;
+        } else if entry.file_type().is_file() {
+            std::fs::copy(entry.path(), &target).map_err(|e| Error::io(entry.path(), e))?;
+            created.push(target);
+        }
+    }
+    Ok(created)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_come_from_the_folder_name() {
+        assert_eq!(title_from_slug("abuse-desk"), "Abuse Desk");
+    }
+
+    #[test]
+    fn a_translation_index_keeps_title_and_body_only() {
+        let t = translation_index("---\ntitle: CPE\nstatus: published\n---\n# Intro\n");
+        assert_eq!(t, "---\ntitle: \"CPE\"\ntranslators: []\n---\n# Intro\n");
+    }
+}

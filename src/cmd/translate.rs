@@ -1,0 +1,35 @@
+//! `bcop translate stamp` and `bcop translate status`.
+
+use crate::cli::{Format, TranslateCommand};
+use crate::error::{Error, Result};
+use crate::translate::{stamp, status};
+
+pub fn run(command: &TranslateCommand) -> Result<()> {
+    match command {
+        TranslateCommand::Stamp { files, root } => {
+            for done in stamp::stamp(root, files)? {
+                println!("stamped {done}");
+            }
+            Ok(())
+        }
+        TranslateCommand::Status {
+            lang,
+            doc,
+            format,
+            root,
+        } => {
+            let source = crate::load::load(root, None)?;
+            let site = crate::resolve::resolve(&source, true);
+            let report = status::status(&site, lang.as_deref(), doc.as_deref());
+            match format {
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report)
+                        .map_err(|e| Error::Other(e.to_string()))?
+                ),
+                Format::Human => print!("{}", status::human(&report)),
+            }
+            Ok(())
+        }
+    }
+}

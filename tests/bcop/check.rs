@@ -1,0 +1,176 @@
+//! `bcop check`: every diagnostic at once, as text or JSON, with the documented exit codes.
+
+use crate::support::{TestSite, repo};
+use std::process::Command;
+
+struct Checked {
+    code: i32,
+    json: serde_json::Value,
+}
+
+fn check_json(s: &TestSite, extra: &[&str]) -> Checked {
+    let out = Command::new(env!("CARGO_BIN_EXE_bcop"))
+        .args(["check", "--format", "json"])
+        .args(extra)
+        .current_dir(s.path())
+        .output()
+        .expect("run");
+    let json = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
+    Checked {
+        code: out.status.code().unwrap_or(-1),
+        json,
+    }
+}
+
+/// The diagnostics with `code`, as (path:line:col, message, help).
+fn find(c: &Checked, code: &str) -> Vec<(String, String, String)> {
+    c.json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == code)
+        .map(|d| {
+            (
+                format!(
+                    "{}:{}:{}",
+                    d["path"].as_str().unwrap_or(""),
+                    d["line"],
+                    d["column"]
+                ),
+                d["message"].as_str().unwrap_or("").to_string(),
+                d["help"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_example_site_is_clean_even_in_strict_mode() {
+    let s = TestSite::copy_of(&repo());
+    let c = check_json(&s, &["--strict"]);
+    assert_eq!(c.json["diagnostics"], serde_json::json!([]), "{:#}", c.json);
+    assert_eq!(c.code, 0);
+    assert_eq!(c.json["ok"], true);
+    assert!(!s.exists("public"), "check writes nothing");
+}
+
+fn site_with_problems() -> TestSite {
+    let s = TestSite::new();
+    s.file(
+        "content/alpha/1.0/index.md",
+        "---\ntitle: Alpha\nstatus: published\ndate: 2025-01-01\n---\n## Setup {#setup}\n\nSee [beta](../../beta/1.0/index.md#instal) and [gone](02-gone.md).\n\n![diagram](images/flow.svg)\n",
+    );
+    s.file(
+        "content/beta/1.0/index.md",
+        "---\ntitle: Beta\nstatus: published\ndate: 2025-01-01\ntagz: [x]\n---\n## Install\n\nBack to [alpha](../../alpha/1.0/index.md#setup).\n",
+    );
+    s
+}
+
+#[test]
+fn links_anchors_images_and_key_typos_are_reported_with_suggestions() {
+    let c = check_json(&site_with_problems(), &[]);
+    assert_eq!(c.code, 0, "only warnings: exit 0 without --strict");
+    let anchor = find(&c, "broken-anchor");
+    assert_eq!(anchor.len(), 1, "{:#}", c.json);
+    assert_eq!(anchor[0].0, "content/alpha/1.0/index.md:8:5");
+    assert!(
+        anchor[0]
+            .1
+            .contains("`#instal` is not a heading of `en/beta/1.0/index.html`")
+    );
+    assert_eq!(anchor[0].2, "did you mean `#install`?");
+    let link = find(&c, "broken-link");
+    assert_eq!(link.len(), 1);
+    assert_eq!(link[0].0, "content/alpha/1.0/index.md:8:48");
+    let image = find(&c, "missing-image");
+    assert_eq!(image[0].0, "content/alpha/1.0/index.md:10:1");
+    let key = find(&c, "unknown-key");
+    assert_eq!(key[0].0, "content/beta/1.0/index.md:5:1");
+    assert_eq!(key[0].2, "did you mean `tags`?");
+    // A link across languages and documents that exists is not reported.
+    assert!(
+        c.json["warnings"].as_u64().unwrap_or(0) == 4,
+        "{:#}",
+        c.json
+    );
+}
+
+#[test]
+fn strict_makes_warnings_errors_and_exits_1() {
+    let c = check_json(&site_with_problems(), &["--strict"]);
+    assert_eq!(c.code, 1);
+    assert_eq!(c.json["ok"], false);
+    assert!(
+        c.json["diagnostics"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .all(|d| d["severity"] == "error")
+    );
+}
+
+#[test]
+fn errors_from_several_files_and_stages_are_reported_together() {
+    let s = TestSite::new();
+    s.file(
+        "content/alpha/1.0/index.md",
+        "---\ntitle: A\nstatus: publishd\ndate: 2025-01-01\n---\n",
+    );
+    s.file(
+        "content/beta/x1/index.md",
+        "---\ntitle: B\nstatus: draft\n---\n",
+    );
+    s.file(
+        "content/gamma/1.0/index.md",
+        "---\nid: G\ntitle: G\nstatus: published\ndate: 2025-01-01\n---\n",
+    );
+    s.file(
+        "content/delta/1.0/index.md",
+        "---\nid: G\ntitle: D\nstatus: published\ndate: 2025-01-01\n---\n",
+    );
+    s.file("locales/fr/main.ftl", "nav-home = Accueil\n= oops\n");
+    let c = check_json(&s, &[]);
+    assert_eq!(c.code, 1);
+    let codes: Vec<&str> = c.json["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    for code in ["bad-yaml", "bad-version-folder", "duplicate-id", "bad-ftl"] {
+        assert!(codes.contains(&code), "{code} missing from {codes:?}");
+    }
+    let yaml = find(&c, "bad-yaml");
+    assert_eq!(yaml[0].0, "content/alpha/1.0/index.md:3:9");
+    assert_eq!(find(&c, "bad-ftl")[0].0, "locales/fr/main.ftl:2:1");
+}
+
+#[test]
+fn human_output_shows_the_source_line_and_a_summary() {
+    let out = Command::new(env!("CARGO_BIN_EXE_bcop"))
+        .args(["check"])
+        .current_dir(site_with_problems().path())
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(
+            "content/beta/1.0/index.md:5:1: warning[unknown-key]: unknown front matter key `tagz`"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("5 | tagz: [x]"));
+    assert!(text.trim_end().ends_with("0 error(s), 4 warning(s)"));
+}
+
+#[test]
+fn a_usage_error_exits_2() {
+    let out = Command::new(env!("CARGO_BIN_EXE_bcop"))
+        .args(["check", "--no-such-flag"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+}
