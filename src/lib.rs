@@ -26,7 +26,6 @@ pub mod edit;
 pub mod error;
 pub mod i18n;
 pub mod load;
-pub mod pdf;
 pub mod render;
 pub mod resolve;
 pub mod serve;

@@ -22,10 +22,9 @@ pub struct Split<'a> {
 /// Splits `---\n yaml \n---\n body`. A file without an opening `---` is all body.
 pub fn split_front_matter(text: &str) -> Result<Split<'_>, usize> {
     let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Some(rest) = text_no_bom
-        .strip_prefix("---\n")
-        .or_else(|| text_no_bom.strip_prefix("---\r\n"))
-    else {
+    let first_end = text_no_bom.find('\n').map_or(text_no_bom.len(), |i| i + 1);
+    let rest = (text_no_bom[..first_end].trim_end() == "---").then(|| &text_no_bom[first_end..]);
+    let Some(rest) = rest else {
         return Ok(Split {
             yaml: None,
             yaml_line: 0,

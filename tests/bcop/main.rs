@@ -9,3 +9,4 @@ mod new;
 mod output;
 mod serve;
 mod support;
+mod translation;
