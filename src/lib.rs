@@ -91,6 +91,12 @@ pub fn compile(args: &SiteArgs) -> Result<Compiled> {
         &mut diags,
     );
     diags.extend(i18n.missing_key_warnings());
+    diags.extend(translate::catalogs::check(
+        &i18n,
+        &source.config.source_language,
+        &source.theme.templates,
+        &root.join("locales"),
+    ));
     let i18n = Arc::new(i18n);
     let templates = match render::templates::Templates::new(&source.theme.templates, i18n.clone()) {
         Ok(t) => Some(t),

@@ -12,7 +12,7 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     }
     let count = compiled.diagnostics.len();
     let output = match compiled.output {
-        Some(o) if !compiled.has_errors() && !(args.strict && count > 0) => o,
+        Some(o) if !(compiled.has_errors() || args.strict && count > 0) => o,
         _ => {
             let why = if compiled.has_errors() {
                 "the build failed"

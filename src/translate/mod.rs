@@ -5,6 +5,7 @@
 //! source section in the translation's `index.md`; every build compares those fingerprints
 //! with the current source, so a translation that drifts is flagged section by section.
 
+pub mod catalogs;
 pub mod history;
 pub mod stamp;
 pub mod status;
@@ -111,6 +112,41 @@ pub fn compare(stamp: Option<&BTreeMap<String, String>>, current: &[Section]) ->
     }
 }
 
+/// A translated chapter in which the changed and added sections are replaced by the current
+/// source text, wrapped in an element that carries the source language. Sections are matched
+/// by the ids the translation's headings get by position, as everywhere else.
+pub fn hybrid(
+    source_body: &str,
+    translated_body: &str,
+    source_ids: &[String],
+    changes: &Changes,
+    source_lang: &str,
+) -> String {
+    let heads = markdown::headings(translated_body, Some(source_ids));
+    let mut translated: BTreeMap<&str, &str> = BTreeMap::new();
+    let first = heads.first().map_or(translated_body.len(), |h| h.offset);
+    translated.insert(TOP, &translated_body[..first]);
+    for (i, h) in heads.iter().enumerate() {
+        let end = heads.get(i + 1).map_or(translated_body.len(), |n| n.offset);
+        translated.insert(h.id.as_str(), &translated_body[h.offset..end]);
+    }
+    let mut out = String::with_capacity(source_body.len().max(translated_body.len()));
+    for s in sections(source_body) {
+        let stale = changes.changed.contains(&s.id) || changes.added.contains(&s.id);
+        match translated.get(s.id.as_str()) {
+            Some(t) if !stale => out.push_str(t),
+            _ => {
+                out.push_str(&format!(
+                    "\n<div class=\"outdated-source\" lang=\"{source_lang}\">\n\n"
+                ));
+                out.push_str(&s.text);
+                out.push_str("\n\n</div>\n\n");
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,39 +207,4 @@ mod tests {
         assert!(h.contains("## Portée\n\nDans le champ."));
         assert!(!h.contains("Titre"));
     }
-}
-
-/// A translated chapter in which the changed and added sections are replaced by the current
-/// source text, wrapped in an element that carries the source language. Sections are matched
-/// by the ids the translation's headings get by position, as everywhere else.
-pub fn hybrid(
-    source_body: &str,
-    translated_body: &str,
-    source_ids: &[String],
-    changes: &Changes,
-    source_lang: &str,
-) -> String {
-    let heads = markdown::headings(translated_body, Some(source_ids));
-    let mut translated: BTreeMap<&str, &str> = BTreeMap::new();
-    let first = heads.first().map_or(translated_body.len(), |h| h.offset);
-    translated.insert(TOP, &translated_body[..first]);
-    for (i, h) in heads.iter().enumerate() {
-        let end = heads.get(i + 1).map_or(translated_body.len(), |n| n.offset);
-        translated.insert(h.id.as_str(), &translated_body[h.offset..end]);
-    }
-    let mut out = String::with_capacity(source_body.len().max(translated_body.len()));
-    for s in sections(source_body) {
-        let stale = changes.changed.contains(&s.id) || changes.added.contains(&s.id);
-        match translated.get(s.id.as_str()) {
-            Some(t) if !stale => out.push_str(t),
-            _ => {
-                out.push_str(&format!(
-                    "\n<div class=\"outdated-source\" lang=\"{source_lang}\">\n\n"
-                ));
-                out.push_str(&s.text);
-                out.push_str("\n\n</div>\n\n");
-            }
-        }
-    }
-    out
 }

@@ -10,6 +10,8 @@ use serde::Serialize;
 pub struct Status {
     pub version: u32,
     pub translations: Vec<Row>,
+    /// Coverage of the UI catalogs (Fluent) per language.
+    pub ui: Vec<super::catalogs::Coverage>,
 }
 
 #[derive(Debug, Serialize)]
@@ -43,7 +45,12 @@ pub struct SectionChange {
     pub diff: Option<String>,
 }
 
-pub fn status(site: &Site, lang: Option<&str>, doc: Option<&str>) -> Status {
+pub fn status(
+    site: &Site,
+    lang: Option<&str>,
+    doc: Option<&str>,
+    ui: Vec<super::catalogs::Coverage>,
+) -> Status {
     let mut rows = Vec::new();
     for d in site
         .documents
@@ -64,6 +71,10 @@ pub fn status(site: &Site, lang: Option<&str>, doc: Option<&str>) -> Status {
     Status {
         version: 1,
         translations: rows,
+        ui: ui
+            .into_iter()
+            .filter(|c| lang.is_none_or(|l| l == c.lang))
+            .collect(),
     }
 }
 
@@ -166,6 +177,18 @@ pub fn human(status: &Status) -> String {
             for id in &c.removed {
                 out.push_str(&format!("    {} #{id}: removed from the source\n", c.file));
             }
+        }
+    }
+    if !status.ui.is_empty() {
+        out.push_str(&format!(
+            "\nUI strings (Fluent)\n  {:<7} {:>8} {:>9}\n",
+            "lang", "keys", "coverage"
+        ));
+        for c in &status.ui {
+            out.push_str(&format!(
+                "  {:<7} {:>3}/{:<4} {:>8.1}%\n",
+                c.lang, c.translated, c.keys, c.percent
+            ));
         }
     }
     out

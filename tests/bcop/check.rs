@@ -174,3 +174,56 @@ fn a_usage_error_exits_2() {
         .expect("run");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn fluent_catalogs_are_checked_for_extra_unused_and_mismatched_keys() {
+    let s = TestSite::new();
+    s.doc("alpha", "1.0", "Alpha", "Text.\n");
+    s.file(
+        "locales/en/site.ftl",
+        "site-motto = Operate well\nnav-home = Start\n",
+    );
+    s.file(
+        "locales/ja/site.ftl",
+        "nav-hom = ホーム\nlabel-authors = 著者\n",
+    );
+    let c = check_json(&s, &[]);
+    let unused = find(&c, "unused-ui-string");
+    assert_eq!(unused.len(), 1, "{:#}", c.json);
+    assert_eq!(unused[0].0, "locales/en/site.ftl:1:1");
+    assert!(unused[0].1.contains("`site-motto`"));
+    let extra = find(&c, "extra-ui-string");
+    assert_eq!(extra[0].0, "locales/ja/site.ftl:1:1");
+    assert_eq!(extra[0].2, "did you mean `nav-home`?");
+    let vars = find(&c, "ui-string-variables");
+    assert_eq!(vars.len(), 1, "{:#}", c.json);
+    assert_eq!(vars[0].0, "locales/ja/site.ftl:2:1");
+    assert!(
+        vars[0]
+            .1
+            .contains("`label-authors` uses none in ja but $count in en")
+    );
+}
+
+#[test]
+fn every_ui_string_of_the_default_theme_is_used_and_translated() {
+    let s = TestSite::copy_of(&repo());
+    // Copy the theme's catalogs into the site, where unused keys are reported.
+    for lang in ["en", "pt-BR", "es", "ja", "fr"] {
+        let theme =
+            std::fs::read_to_string(repo().join(format!("themes/default/locales/{lang}/main.ftl")))
+                .expect("ftl");
+        s.file(&format!("locales/{lang}/main.ftl"), &theme);
+    }
+    let c = check_json(&s, &["--strict"]);
+    assert_eq!(c.json["diagnostics"], serde_json::json!([]), "{:#}", c.json);
+    let out = Command::new(env!("CARGO_BIN_EXE_bcop"))
+        .args(["translate", "status", "--format", "json"])
+        .current_dir(s.path())
+        .output()
+        .expect("run");
+    let status: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    for ui in status["ui"].as_array().expect("ui") {
+        assert_eq!(ui["percent"], 100.0, "{ui}");
+    }
+}
