@@ -109,6 +109,9 @@ pub struct BuildArgs {
     /// Treat warnings as errors (for CI).
     #[arg(long)]
     pub strict: bool,
+    /// Skip the PDFs, for a quick build (the print editions are still made).
+    #[arg(long)]
+    pub no_pdf: bool,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -128,6 +131,9 @@ pub struct ServeArgs {
     /// Include drafts.
     #[arg(long)]
     pub drafts: bool,
+    /// Also typeset the PDFs on every rebuild (off by default: they take longer).
+    #[arg(long)]
+    pub pdf: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -26,9 +26,11 @@ pub mod edit;
 pub mod error;
 pub mod i18n;
 pub mod load;
+pub mod pdf;
 pub mod render;
 pub mod resolve;
 pub mod serve;
+pub mod timing;
 pub mod translate;
 pub mod write;
 
@@ -52,6 +54,34 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
+/// The PDF engine for the theme's (or site's) template; its fonts are scanned once here.
+fn pdf_engine(
+    source: &load::Source,
+    root: &std::path::Path,
+    diags: &mut Vec<error::Diagnostic>,
+) -> Option<pdf::PdfEngine> {
+    let Some(template) = &source.theme.pdf_template else {
+        diags.push(
+            error::Diagnostic::error(
+                "missing-pdf-template",
+                Some(error::Location::file(
+                    &root.join("themes").join(&source.config.theme),
+                )),
+                "the theme has no pdf/document.typ, so no PDF can be made",
+            )
+            .with_help("add pdf/document.typ to the theme, or build with --no-pdf"),
+        );
+        return None;
+    };
+    match pdf::PdfEngine::new(&template.text, &template.path, &source.theme.font_dirs) {
+        Ok(e) => Some(e),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
 /// What a run of the pipeline produced: the site (when nothing stopped it) and every problem.
 pub struct Compiled {
     pub output: Option<render::Output>,
@@ -67,16 +97,19 @@ impl Compiled {
 
 /// The whole pipeline short of writing, shared by `build`, `serve` and `check`. It goes as far
 /// as it can and collects every diagnostic; it fails only when there is no site to speak of.
-pub fn compile(args: &SiteArgs) -> Result<Compiled> {
+pub fn compile(args: &SiteArgs, pdf: bool) -> Result<Compiled> {
     // Paths in messages read better as `content/x.md` than `./content/x.md`.
     let root = if args.root == std::path::Path::new(".") {
         std::path::Path::new("")
     } else {
         args.root.as_path()
     };
+    let timer = timing::Timer::start();
     let source = load::load(root, args.base_url.as_deref())?;
+    timer.mark("load");
     let mut diags = source.diagnostics.clone();
     let site = resolve::resolve(&source, args.drafts);
+    timer.mark("resolve");
     diags.extend(site.diagnostics.iter().cloned());
     let codes: Vec<String> = source
         .config
@@ -108,7 +141,18 @@ pub fn compile(args: &SiteArgs) -> Result<Compiled> {
     };
     let mut output = None;
     if let (Some(templates), false) = (templates, load::has_errors(&diags)) {
-        match render::render(&source, &site, &i18n, &templates) {
+        timer.mark("catalogs and templates");
+        let engine = if pdf {
+            pdf_engine(&source, root, &mut diags)
+        } else {
+            None
+        };
+        let cache = root.join(".bcop-cache").join("pdf");
+        let setup = engine.as_ref().map(|engine| render::PdfSetup {
+            engine,
+            cache: &cache,
+        });
+        match render::render(&source, &site, &i18n, &templates, setup) {
             Ok(mut o) => {
                 diags.append(&mut o.warnings);
                 output = Some(o);

@@ -140,21 +140,35 @@ impl DocVersion {
 }
 
 pub fn resolve(source: &Source, drafts: bool) -> Site {
+    use rayon::prelude::*;
     let mut diags = Vec::new();
     let policy = source.config.missing_translation;
+    // Comparing every chapter with its translations' stamps parses all the Markdown: do the
+    // versions in parallel, then the cross-document checks in order.
+    let resolved: Vec<Vec<DocVersion>> = source
+        .documents
+        .par_iter()
+        .map(|doc| {
+            doc.versions
+                .iter()
+                .filter(|v| drafts || v.meta.status != Status::Draft)
+                .map(|v| resolve_version(source, v, policy))
+                .collect()
+        })
+        .collect();
     let mut documents = Vec::new();
     let mut ids: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
-    for doc in &source.documents {
-        let mut versions = Vec::new();
-        for v in &doc.versions {
-            if v.meta.status == Status::Draft && !drafts {
-                continue;
-            }
+    for (doc, versions) in source.documents.iter().zip(resolved) {
+        for v in doc
+            .versions
+            .iter()
+            .filter(|v| drafts || v.meta.status != Status::Draft)
+        {
             check_id(&doc.slug, v, &mut ids, &mut diags);
             check_version_refs(doc, v, &mut diags);
-            let resolved = resolve_version(source, v, policy);
-            outdated_errors(&resolved, &mut diags);
-            versions.push(resolved);
+        }
+        for v in &versions {
+            outdated_errors(v, &mut diags);
         }
         if versions.is_empty() {
             continue;

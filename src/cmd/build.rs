@@ -6,7 +6,7 @@ use std::time::Instant;
 
 pub fn run(args: &BuildArgs) -> Result<()> {
     let started = Instant::now();
-    let compiled = crate::compile(&args.site)?;
+    let compiled = crate::compile(&args.site, !args.no_pdf)?;
     for d in &compiled.diagnostics {
         eprintln!("{d}\n");
     }
@@ -24,13 +24,16 @@ pub fn run(args: &BuildArgs) -> Result<()> {
             )));
         }
     };
+    let compiled_at = started.elapsed();
     let out_dir = args.site.root.join(&args.out);
     crate::write::write(&output, &out_dir)?;
     eprintln!(
-        "built {} files into {} in {} ms",
+        "built {} files into {} in {} ms (load and render {} ms, write {} ms)",
         output.files.len(),
         out_dir.display(),
-        started.elapsed().as_millis()
+        started.elapsed().as_millis(),
+        compiled_at.as_millis(),
+        (started.elapsed() - compiled_at).as_millis()
     );
     Ok(())
 }

@@ -30,7 +30,7 @@ pub struct JsonDiagnostic {
 }
 
 pub fn run(args: &CheckArgs) -> Result<()> {
-    let compiled = crate::compile(&args.site)?;
+    let compiled = crate::compile(&args.site, false)?;
     let mut diags = compiled.diagnostics;
     if args.strict {
         for d in &mut diags {

@@ -188,53 +188,70 @@ pub struct DocumentSource {
     pub versions: Vec<VersionSource>,
 }
 
-/// Loads every document. Errors are collected so an author sees them all at once.
+/// Loads every document, in parallel. Errors are collected so an author sees them all at once.
 pub fn load_documents(
     root: &Path,
     config: &SiteConfig,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Vec<DocumentSource>> {
+    use rayon::prelude::*;
     let content = root.join("content");
+    let loaded: Vec<Result<(Option<DocumentSource>, Vec<Diagnostic>)>> = sorted_dirs(&content)?
+        .par_iter()
+        .map(|doc_dir| {
+            let mut d = Vec::new();
+            load_document(root, config, doc_dir, &mut d).map(|doc| (doc, d))
+        })
+        .collect();
     let mut docs = Vec::new();
-    for doc_dir in sorted_dirs(&content)? {
-        let slug = file_name(&doc_dir);
-        if !is_slug(&slug) {
-            diags.push(
-                Diagnostic::error(
-                    "bad-doc-folder",
-                    Some(Location::file(&doc_dir)),
-                    format!("document folder `{slug}` is not a slug"),
-                )
-                .with_help("use lowercase letters, digits and hyphens, e.g. abuse-desk"),
-            );
-            continue;
-        }
-        let mut versions = Vec::new();
-        for ver_dir in sorted_dirs(&doc_dir)? {
-            let name = file_name(&ver_dir);
-            let Some(version) = Version::parse(&name) else {
-                diags.push(
-                    Diagnostic::error(
-                        "bad-version-folder",
-                        Some(Location::file(&ver_dir)),
-                        format!("version folder `{name}` is not a version number"),
-                    )
-                    .with_help(format!(
-                        "rename it to a number such as 1.0 or 2.1 (content/{slug}/1.0/)"
-                    )),
-                );
-                continue;
-            };
-            if let Some(v) = load_version(root, config, &slug, version, &ver_dir, diags)? {
-                versions.push(v);
-            }
-        }
-        versions.sort_by(|a, b| a.version.cmp(&b.version));
-        if !versions.is_empty() {
-            docs.push(DocumentSource { slug, versions });
-        }
+    for r in loaded {
+        let (doc, d) = r?;
+        diags.extend(d);
+        docs.extend(doc);
     }
     Ok(docs)
+}
+
+fn load_document(
+    root: &Path,
+    config: &SiteConfig,
+    doc_dir: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Option<DocumentSource>> {
+    let slug = file_name(doc_dir);
+    if !is_slug(&slug) {
+        diags.push(
+            Diagnostic::error(
+                "bad-doc-folder",
+                Some(Location::file(doc_dir)),
+                format!("document folder `{slug}` is not a slug"),
+            )
+            .with_help("use lowercase letters, digits and hyphens, e.g. abuse-desk"),
+        );
+        return Ok(None);
+    }
+    let mut versions = Vec::new();
+    for ver_dir in sorted_dirs(doc_dir)? {
+        let name = file_name(&ver_dir);
+        let Some(version) = Version::parse(&name) else {
+            diags.push(
+                Diagnostic::error(
+                    "bad-version-folder",
+                    Some(Location::file(&ver_dir)),
+                    format!("version folder `{name}` is not a version number"),
+                )
+                .with_help(format!(
+                    "rename it to a number such as 1.0 or 2.1 (content/{slug}/1.0/)"
+                )),
+            );
+            continue;
+        };
+        if let Some(v) = load_version(root, config, &slug, version, &ver_dir, diags)? {
+            versions.push(v);
+        }
+    }
+    versions.sort_by(|a, b| a.version.cmp(&b.version));
+    Ok((!versions.is_empty()).then_some(DocumentSource { slug, versions }))
 }
 
 fn load_version(

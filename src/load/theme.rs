@@ -42,6 +42,10 @@ pub struct ThemeSource {
     /// Per language, the catalogs from weakest to strongest layer.
     pub catalogs: BTreeMap<String, Vec<TextFile>>,
     pub static_files: BTreeMap<String, StaticFile>,
+    /// The Typst template of the PDFs (`pdf/document.typ`), from the strongest layer.
+    pub pdf_template: Option<TextFile>,
+    /// Folders whose fonts the PDFs may use (`themes/<name>/fonts/`, the site's `fonts/`).
+    pub font_dirs: Vec<PathBuf>,
 }
 
 pub fn load_theme(root: &Path, theme: &str, languages: &[String]) -> Result<ThemeSource> {
@@ -60,6 +64,23 @@ pub fn load_theme(root: &Path, theme: &str, languages: &[String]) -> Result<Them
                 "create themes/{theme}/ or set `theme: default` in site.yaml"
             )),
         ));
+    }
+    for (dir, fonts) in [
+        (theme_dir.join("pdf"), theme_dir.join("fonts")),
+        (root.join("pdf"), root.join("fonts")),
+    ] {
+        let path = dir.join("document.typ");
+        if path.is_file() {
+            let text = fs::read_to_string(&path)?;
+            out.pdf_template = Some(TextFile {
+                name: "document.typ".into(),
+                path,
+                text,
+            });
+        }
+        if fonts.is_dir() {
+            out.font_dirs.push(fonts);
+        }
     }
     if theme_dir.is_dir() {
         add_disk_layer(
@@ -99,6 +120,16 @@ fn add_builtin(out: &mut ThemeSource, languages: &[String]) {
     }
     if let Some(dir) = BUILTIN.get_dir("static") {
         add_builtin_static(out, dir);
+    }
+    if let Some(text) = BUILTIN
+        .get_file("pdf/document.typ")
+        .and_then(|f| f.contents_utf8())
+    {
+        out.pdf_template = Some(TextFile {
+            name: "document.typ".into(),
+            path: builtin_root.join("pdf/document.typ"),
+            text: text.to_string(),
+        });
     }
     for lang in languages {
         let Some(dir) = BUILTIN.get_dir(format!("locales/{lang}")) else {

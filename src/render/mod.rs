@@ -7,6 +7,7 @@ pub mod feed;
 pub mod links;
 pub mod markdown;
 pub mod pages;
+pub mod pdfs;
 pub mod sitemap;
 pub mod templates;
 pub mod translation;
@@ -47,9 +48,23 @@ pub struct Output {
     pub warnings: Vec<Diagnostic>,
 }
 
-pub fn render(source: &Source, site: &Site, i18n: &I18n, templates: &Templates) -> Result<Output> {
+/// The PDF engine and its cache folder, when PDFs are built.
+pub struct PdfSetup<'a> {
+    pub engine: &'a crate::pdf::PdfEngine,
+    pub cache: &'a std::path::Path,
+}
+
+pub fn render(
+    source: &Source,
+    site: &Site,
+    i18n: &I18n,
+    templates: &Templates,
+    pdf: Option<PdfSetup>,
+) -> Result<Output> {
     let mut warnings = Vec::new();
+    let timer = crate::timing::Timer::start();
     let md = render_markdown(source, site, i18n);
+    timer.mark("markdown");
     for (di, d) in site.documents.iter().enumerate() {
         for (vi, v) in d.versions.iter().enumerate() {
             warnings.extend(missing_images(
@@ -59,12 +74,30 @@ pub fn render(source: &Source, site: &Site, i18n: &I18n, templates: &Templates) 
             ));
         }
     }
+    timer.mark("images");
     warnings.extend(links::check(&source.config, site, &md));
+    timer.mark("links");
+    let typeset = pdf.map(|p| pdfs::typeset(&source.config, site, &md, i18n, p.engine, p.cache));
+    let mut pdf_sizes = std::collections::BTreeMap::new();
+    let mut pdf_files = Vec::new();
+    if let Some(t) = typeset {
+        if t.diagnostics
+            .iter()
+            .any(|d| d.severity == crate::error::Severity::Error)
+        {
+            return Err(Error::Site(t.diagnostics));
+        }
+        warnings.extend(t.diagnostics);
+        pdf_sizes = t.sizes;
+        pdf_files = t.files;
+        timer.mark(&format!("pdf ({} from the cache)", t.cache_hits));
+    }
     let pages = Pages {
         config: &source.config,
         site,
         md: &md,
         i18n,
+        pdf_sizes: &pdf_sizes,
     };
     let jobs = page_jobs(source, site);
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs
@@ -84,6 +117,8 @@ pub fn render(source: &Source, site: &Site, i18n: &I18n, templates: &Templates) 
         errors.dedup();
         return Err(Error::Site(errors));
     }
+    timer.mark("pages");
+    files.extend(pdf_files);
     files.extend(assets(source, site));
     files.push(OutputFile {
         path: "sitemap.xml".into(),
@@ -231,6 +266,7 @@ enum Job {
     Home,
     Catalog(String),
     Chapter(usize, usize, usize, usize),
+    Print(usize, usize, usize),
     Redirect(usize, String),
     Versions(usize, String),
     NotFound,
@@ -252,6 +288,7 @@ fn page_jobs(source: &Source, site: &Site) -> Vec<Job> {
                     for ci in 0..v.chapters.len() {
                         jobs.push(Job::Chapter(di, vi, ei, ci));
                     }
+                    jobs.push(Job::Print(di, vi, ei));
                 }
             }
         }
@@ -264,8 +301,13 @@ fn render_job(pages: &Pages, templates: &Templates, job: &Job) -> Result<OutputF
         Job::Home => fill(templates, "home.html", pages.home()),
         Job::Catalog(lang) => fill(templates, "catalog.html", pages.catalog(lang)),
         Job::Chapter(d, v, e, c) => {
-            fill(templates, "document.html", pages.document(*d, *v, *e, *c))
+            let mut file = fill(templates, "document.html", pages.document(*d, *v, *e, *c))?;
+            if let Contents::Bytes(bytes) = &mut file.contents {
+                splice(bytes, pages.chapter_html(*d, *v, *e, *c));
+            }
+            Ok(file)
         }
+        Job::Print(d, v, e) => fill(templates, "print.html", pages.print(*d, *v, *e)),
         Job::Redirect(d, lang) => fill(templates, "redirect.html", pages.redirect(*d, lang)),
         Job::Versions(d, lang) => fill(templates, "versions.html", pages.versions(*d, lang)),
         Job::NotFound => fill(templates, "404.html", pages.not_found()),
@@ -284,6 +326,14 @@ fn fill<T: Serialize>(
         path,
         contents: Contents::Bytes(html.into_bytes()),
     })
+}
+
+/// Puts the chapter's HTML where the template printed the content marker.
+fn splice(page: &mut Vec<u8>, html: &str) {
+    let marker = pages::CONTENT_MARKER.as_bytes();
+    if let Some(at) = page.windows(marker.len()).position(|w| w == marker) {
+        page.splice(at..at + marker.len(), html.bytes());
+    }
 }
 
 /// Theme files, and each version's assets next to its pages in every language built.

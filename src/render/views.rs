@@ -51,6 +51,8 @@ pub struct LangBadge {
     /// source, complete, partial or missing.
     pub state: &'static str,
     pub url: String,
+    /// The PDF in that language, when PDFs are built.
+    pub pdf_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -71,6 +73,12 @@ pub struct DocView {
     pub latest_version: String,
     pub latest_url: String,
     pub versions_url: String,
+    /// The PDF of this version in this language, when PDFs are built.
+    pub pdf_url: Option<String>,
+    /// Its size, for the link text, e.g. `245 KB`.
+    pub pdf_size: Option<String>,
+    /// The one-page print edition.
+    pub print_url: String,
     pub extra: serde_yaml::Value,
 }
 
@@ -140,6 +148,8 @@ pub struct CatalogEntry {
     pub url: String,
     pub version_count: usize,
     pub languages: Vec<LangBadge>,
+    /// Whether any language of the latest version has a PDF.
+    pub has_pdf: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -187,4 +197,30 @@ pub struct NotFoundPage {
     #[serde(flatten)]
     pub common: Common,
     pub home_url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintChapter {
+    pub title: String,
+    /// Anchor of the chapter in the print page.
+    pub anchor: String,
+    pub html: String,
+    pub content_lang: String,
+    pub fallback: bool,
+    pub toc: Vec<TocEntry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintPage {
+    #[serde(flatten)]
+    pub common: Common,
+    pub doc: DocView,
+    pub chapters: Vec<PrintChapter>,
+    pub draft: bool,
+    /// The CSS `content` value of the page footer: "Page " counter(page) " of " counter(pages),
+    /// in the document's language.
+    pub page_of_css: String,
+    /// The CSS `content` value of the running header: title, id and version.
+    pub header_css: String,
+    pub outdated: usize,
 }

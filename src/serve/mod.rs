@@ -105,7 +105,7 @@ fn rebuild(args: &ServeArgs, shared: &Shared) {
         drafts: args.drafts,
         base_url: Some(format!("http://{}:{}/", args.bind, args.port)),
     };
-    let result = crate::compile(&site);
+    let result = crate::compile(&site, args.pdf);
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     let Ok(mut current) = shared.current.write() else {
         return;

@@ -10,6 +10,12 @@ use std::path::Path;
 
 /// Keys that bcop's own code formats (outside templates).
 pub const CODE_KEYS: &[&str] = &[
+    "label-id",
+    "label-language",
+    "pdf-contents",
+    "pdf-draft",
+    "pdf-page-of",
+    "fallback-notice",
     "catalog-title",
     "not-found-title",
     "outdated-added",
@@ -20,7 +26,7 @@ pub const CODE_KEYS: &[&str] = &[
     "versions-title",
 ];
 /// Key prefixes that code completes at run time.
-pub const CODE_PREFIXES: &[&str] = &["alert-"];
+pub const CODE_PREFIXES: &[&str] = &["alert-", "status-"];
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Coverage {

@@ -95,3 +95,13 @@ outdated-header = { $count ->
     [one] One section of the source changed after this translation was made. It is marked below.
    *[other] { $count } sections of the source changed after this translation was made. They are marked below.
 }
+
+label-id = Identifier
+label-language = Language
+label-pdf = PDF
+pdf-contents = Contents
+pdf-page-of = Page { $current } of { $total }
+pdf-draft = DRAFT
+download-pdf = PDF ({ $size })
+print-edition = Print edition
+print-contents = Contents

@@ -95,3 +95,13 @@ outdated-header = { $count ->
     [one] Una sección del original cambió después de hacerse esta traducción. Está marcada más abajo.
    *[other] { $count } secciones del original cambiaron después de hacerse esta traducción. Están marcadas más abajo.
 }
+
+label-id = Identificador
+label-language = Idioma
+label-pdf = PDF
+pdf-contents = Índice
+pdf-page-of = Página { $current } de { $total }
+pdf-draft = BORRADOR
+download-pdf = PDF ({ $size })
+print-edition = Edición para imprimir
+print-contents = Índice

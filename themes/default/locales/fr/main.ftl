@@ -96,3 +96,13 @@ outdated-header = { $count ->
     [one] Une section de l’original a changé après cette traduction. Elle est signalée ci-dessous.
    *[other] { $count } sections de l’original ont changé après cette traduction. Elles sont signalées ci-dessous.
 }
+
+label-id = Identifiant
+label-language = Langue
+label-pdf = PDF
+pdf-contents = Table des matières
+pdf-page-of = Page { $current } sur { $total }
+pdf-draft = PROJET
+download-pdf = PDF ({ $size })
+print-edition = Version imprimable
+print-contents = Table des matières

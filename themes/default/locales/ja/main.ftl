@@ -80,3 +80,13 @@ outdated-section-source = 翻訳が古くなっているため、この節は原
 outdated-section-link = 現在の原文を読む
 outdated-added = この翻訳の作成後、原文に { $count } 個の節が追加されました：
 outdated-header = この翻訳の作成後、原文の { $count } 個の節が変更されました。該当する節には印を付けています。
+
+label-id = 文書番号
+label-language = 言語
+label-pdf = PDF
+pdf-contents = 目次
+pdf-page-of = { $total } ページ中 { $current } ページ
+pdf-draft = 草案
+download-pdf = PDF（{ $size }）
+print-edition = 印刷版
+print-contents = 目次

@@ -95,3 +95,13 @@ outdated-header = { $count ->
     [one] Uma seção do original mudou depois que esta tradução foi feita. Ela está marcada abaixo.
    *[other] { $count } seções do original mudaram depois que esta tradução foi feita. Elas estão marcadas abaixo.
 }
+
+label-id = Identificador
+label-language = Idioma
+label-pdf = PDF
+pdf-contents = Sumário
+pdf-page-of = Página { $current } de { $total }
+pdf-draft = RASCUNHO
+download-pdf = PDF ({ $size })
+print-edition = Edição para impressão
+print-contents = Sumário

@@ -1,0 +1,331 @@
+//! PDFs typeset in process with Typst.
+//!
+//! Regulators and operators cite the PDF of a BCOP, so every document, version and language
+//! gets one in the same build. The stages inside: `markup` turns each chapter's Markdown
+//! into Typst markup (escaping everything), `data` appends the document's data and
+//! chapters to the theme's template (`themes/<theme>/pdf/document.typ`), `world` compiles
+//! it in a sealed Typst world whose fonts are scanned once per [`PdfEngine`], and
+//! `typst-pdf` writes the bytes with a creation date taken from the document, so that the
+//! same input always gives the same PDF. [`PdfEngine::render_cached`] skips typesetting
+//! when nothing that goes into the PDF has changed.
+
+mod assets;
+#[cfg(test)]
+mod benches;
+mod data;
+#[cfg(test)]
+mod engine_tests;
+mod escape;
+mod events;
+mod fonts;
+mod markup;
+#[cfg(test)]
+mod markup_tests;
+mod report;
+mod table;
+mod targets;
+#[cfg(test)]
+mod tests;
+mod world;
+
+use std::collections::BTreeMap;
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
+
+use typst::diag::Warned;
+use typst::foundations::Smart;
+use typst::syntax::Source;
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt};
+use typst_pdf::{PdfOptions, Timestamp};
+
+use crate::error::{Diagnostic, Location};
+use data::Generated;
+use fonts::{FontStack, is_cjk, is_cjk_lang, split_lang};
+pub(crate) use report::location;
+use report::{Reporter, cjk_font_missing, span_range};
+use world::{DocWorld, Fonts};
+
+pub use escape::escape;
+
+/// UI strings, already in the document's UI language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct PdfStrings {
+    /// "Contents".
+    pub contents: String,
+    /// "Page {current} of {total}": the tokens become live page counters.
+    pub page_of: String,
+    pub draft: String,
+    pub label_id: String,
+    pub label_version: String,
+    pub label_date: String,
+    pub label_status: String,
+    pub label_language: String,
+    pub label_authors: String,
+    pub label_translators: String,
+    /// The localized status, such as "Published".
+    pub status: String,
+    /// The notice on a chapter shown in the source language.
+    pub fallback_note: String,
+    /// Note, tip, important, warning, caution.
+    pub alert_titles: [String; 5],
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct PdfChapter {
+    pub title: String,
+    /// The chapter's body, without front matter.
+    pub markdown: String,
+    /// Ids of its headings in order (from `render::markdown`), for labels and links.
+    pub heading_ids: Vec<String>,
+    /// The language of this chapter's text (the source language for a fallback chapter).
+    pub lang: String,
+    /// An untranslated chapter, shown in the source language with `fallback_note`.
+    pub fallback: bool,
+    /// Image URL as written in the Markdown → file on disk.
+    pub assets: BTreeMap<String, PathBuf>,
+    /// The `.md` file, for warnings.
+    pub source_path: PathBuf,
+    /// 0-based line where `markdown` starts in that file.
+    pub body_line: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct PdfDocument {
+    /// The language of the UI strings and of the title page.
+    pub ui_lang: String,
+    pub title: String,
+    pub doc_id: String,
+    pub version: String,
+    /// `YYYY-MM-DD`; also the PDF's creation date.
+    pub date: String,
+    pub language_name: String,
+    pub authors: Vec<String>,
+    pub translators: Vec<String>,
+    pub draft: bool,
+    pub strings: PdfStrings,
+    pub chapters: Vec<PdfChapter>,
+}
+
+/// Typesets documents with one template and one set of fonts. Shared across threads.
+pub struct PdfEngine {
+    template: String,
+    template_path: PathBuf,
+    fonts: Fonts,
+    library: LazyHash<Library>,
+}
+
+const _: () = {
+    const fn shared_across_threads<T: Send + Sync>() {}
+    shared_across_threads::<PdfEngine>();
+};
+
+impl PdfEngine {
+    /// `template`: text of the `.typ` template; `template_path` for errors. `font_dirs`:
+    /// extra font folders (the theme's `fonts/`), searched before the system's fonts and
+    /// Typst's embedded ones.
+    pub fn new(
+        template: &str,
+        template_path: &Path,
+        font_dirs: &[PathBuf],
+    ) -> Result<Self, Diagnostic> {
+        Self::with_fonts(template, template_path, Fonts::load(font_dirs, true))
+    }
+
+    fn with_fonts(template: &str, template_path: &Path, fonts: Fonts) -> Result<Self, Diagnostic> {
+        // A syntax error in the template would fail every PDF: report it once, up front.
+        let source = Source::detached(template);
+        if let Some(error) = source.root().errors_and_warnings().0.into_iter().next() {
+            let at = span_range(&source, error.span)
+                .map(|r| Location::at_offset(template_path, template, r.start));
+            return Err(Diagnostic::error(
+                "pdf-template",
+                at,
+                format!("PDF template: {}", error.message),
+            ));
+        }
+        Ok(Self {
+            template: template.to_string(),
+            template_path: template_path.to_path_buf(),
+            fonts,
+            library: LazyHash::new(Library::builder().build()),
+        })
+    }
+
+    /// Typesets one document: the PDF bytes and warnings (missing images, missing glyphs).
+    pub fn render(&self, doc: &PdfDocument) -> Result<(Vec<u8>, Vec<Diagnostic>), Diagnostic> {
+        let generated = self.prepare(doc)?;
+        self.typeset(doc, generated)
+    }
+
+    /// Like [`render`](Self::render), but returns `cache_dir/<hash>.pdf` when it exists. The
+    /// hash covers the generated Typst file (template, document data and every chapter),
+    /// the images, the font set and bcop's version. The last value says whether it was a hit.
+    pub fn render_cached(
+        &self,
+        doc: &PdfDocument,
+        cache_dir: &Path,
+    ) -> Result<(Vec<u8>, Vec<Diagnostic>, bool), Diagnostic> {
+        let generated = self.prepare(doc)?;
+        let path = cache_dir.join(format!("{}.pdf", self.cache_key(&generated)));
+        if let Ok(bytes) = std::fs::read(&path) {
+            return Ok((bytes, generated.warnings, true));
+        }
+        let (bytes, mut warnings) = self.typeset(doc, generated)?;
+        if let Err(e) = write_atomically(cache_dir, &path, &bytes) {
+            // A cache that cannot be written only costs time; the PDF itself is fine.
+            warnings.push(Diagnostic::warning(
+                "pdf-cache",
+                Some(Location::file(&path)),
+                format!("cannot write the PDF cache: {e}"),
+            ));
+        }
+        Ok((bytes, warnings, false))
+    }
+
+    fn cache_key(&self, generated: &Generated) -> String {
+        let mut h = blake3::Hasher::new();
+        for part in [
+            b"bcop-pdf-cache-v1".as_slice(),
+            env!("CARGO_PKG_VERSION").as_bytes(),
+        ] {
+            h.update(&(part.len() as u64).to_le_bytes());
+            h.update(part);
+        }
+        h.update(&self.fonts.fingerprint);
+        h.update(&(generated.text.len() as u64).to_le_bytes());
+        h.update(generated.text.as_bytes());
+        for (vpath, bytes) in &generated.files {
+            h.update(&(vpath.len() as u64).to_le_bytes());
+            h.update(vpath.as_bytes());
+            h.update(blake3::hash(bytes.as_slice()).as_bytes());
+        }
+        h.finalize().to_hex().to_string()
+    }
+
+    /// Checks the fonts and generates the main Typst file, without typesetting.
+    fn prepare(&self, doc: &PdfDocument) -> Result<Generated, Diagnostic> {
+        let glyph_warnings = self.check_fonts(doc)?;
+        let mut generated = data::generate(&self.template, doc, &self.fonts);
+        generated.warnings.extend(glyph_warnings);
+        Ok(generated)
+    }
+
+    /// CJK text without a CJK font would print as empty boxes: that is an error that says
+    /// how to install one. Other characters that no font has only get a warning.
+    fn check_fonts(&self, doc: &PdfDocument) -> Result<Vec<Diagnostic>, Diagnostic> {
+        let needs_cjk = |lang: &str, texts: &[&str]| {
+            is_cjk_lang(&split_lang(lang).0) || texts.iter().any(|t| t.chars().any(is_cjk))
+        };
+        let no_cjk_font = |lang: &str| FontStack::for_lang(&self.fonts, lang).cjk.is_empty();
+        for ch in &doc.chapters {
+            if needs_cjk(&ch.lang, &[&ch.title, &ch.markdown]) && no_cjk_font(&ch.lang) {
+                return Err(cjk_font_missing(
+                    Some(Location::file(&ch.source_path)),
+                    &ch.lang,
+                ));
+            }
+        }
+        let texts = data::texts(doc);
+        if needs_cjk(&doc.ui_lang, &texts) && no_cjk_font(&doc.ui_lang) {
+            return Err(cjk_font_missing(None, &doc.ui_lang));
+        }
+        let missing: Vec<char> = fonts::distinct_visible_chars(texts)
+            .into_iter()
+            .filter(|c| !self.fonts.covers(*c))
+            .collect();
+        if missing.iter().any(|c| is_cjk(*c)) {
+            return Err(cjk_font_missing(None, &doc.ui_lang));
+        }
+        if missing.is_empty() {
+            return Ok(Vec::new());
+        }
+        let shown: Vec<String> = missing
+            .iter()
+            .take(12)
+            .map(|c| format!("{c} (U+{:04X})", *c as u32))
+            .collect();
+        Ok(vec![
+            Diagnostic::warning(
+                "missing-glyph",
+                None,
+                format!(
+                    "no installed font can show {} in the PDF of `{}` ({}): they print as empty boxes",
+                    shown.join(", "),
+                    doc.doc_id,
+                    doc.ui_lang
+                ),
+            )
+            .with_help("install a font that covers them, or put an OTF/TTF in themes/<theme>/fonts/"),
+        ])
+    }
+
+    fn typeset(
+        &self,
+        doc: &PdfDocument,
+        mut generated: Generated,
+    ) -> Result<(Vec<u8>, Vec<Diagnostic>), Diagnostic> {
+        let date = data::parse_date(&doc.date);
+        let text = std::mem::take(&mut generated.text);
+        let files = std::mem::take(&mut generated.files);
+        let world = DocWorld::new(&self.library, &self.fonts, text, files, date);
+        let crashed = |_| typst_crashed(doc);
+        let Warned { output, warnings } =
+            std::panic::catch_unwind(AssertUnwindSafe(|| typst::compile(&world)))
+                .map_err(crashed)?;
+        let mut diags = std::mem::take(&mut generated.warnings);
+        let reporter = Reporter {
+            template: &self.template,
+            template_path: &self.template_path,
+            main: world.main_source(),
+            generated: &generated,
+            doc,
+        };
+        diags.extend(warnings.iter().map(|w| reporter.convert(w, false)));
+        let document = output.map_err(|errors| reporter.first_error(&errors))?;
+        let options = PdfOptions {
+            ident: Smart::Custom(format!(
+                "bcop/{}/{}/{}",
+                doc.doc_id, doc.version, doc.ui_lang
+            )),
+            creator: Smart::Custom(Some(format!("bcop {}", env!("CARGO_PKG_VERSION")))),
+            timestamp: date.map(Timestamp::new_utc),
+            ..PdfOptions::default()
+        };
+        let bytes =
+            std::panic::catch_unwind(AssertUnwindSafe(|| typst_pdf::pdf(&document, &options)))
+                .map_err(crashed)?
+                .map_err(|errors| reporter.first_error(&errors))?;
+        // Typst memoizes across compilations; without eviction a long build keeps every
+        // document's layout in memory.
+        typst::comemo::evict(10);
+        Ok((bytes, diags))
+    }
+}
+
+/// Typst is not supposed to panic, but a crash in one PDF must not take the build down.
+fn typst_crashed(doc: &PdfDocument) -> Diagnostic {
+    Diagnostic::error(
+        "pdf-typst",
+        None,
+        format!(
+            "Typst crashed while typesetting the PDF of `{}` {} ({})",
+            doc.doc_id, doc.version, doc.ui_lang
+        ),
+    )
+    .with_help("this is a bug in Typst or bcop; please report it with the document")
+}
+
+fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    // Parallel builds may write the same entry: each writes its own file, then renames.
+    let tmp = path.with_extension(format!(
+        "tmp-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
