@@ -27,8 +27,16 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     let compiled_at = started.elapsed();
     let out_dir = args.site.root.join(&args.out);
     crate::write::write(&output, &out_dir)?;
+    let pdfs = if args.no_pdf {
+        "PDFs skipped (--no-pdf)".to_string()
+    } else {
+        format!(
+            "{} PDFs, {} from the cache",
+            output.pdfs, output.pdf_cache_hits
+        )
+    };
     eprintln!(
-        "built {} files into {} in {} ms (load and render {} ms, write {} ms)",
+        "built {} files into {} in {} ms (load and render {} ms, write {} ms); {pdfs}",
         output.files.len(),
         out_dir.display(),
         started.elapsed().as_millis(),

@@ -46,6 +46,9 @@ pub struct OutputFile {
 pub struct Output {
     pub files: Vec<OutputFile>,
     pub warnings: Vec<Diagnostic>,
+    /// PDFs made, and how many of them came from the cache.
+    pub pdfs: usize,
+    pub pdf_cache_hits: usize,
 }
 
 /// The PDF engine and its cache folder, when PDFs are built.
@@ -80,6 +83,7 @@ pub fn render(
     let typeset = pdf.map(|p| pdfs::typeset(&source.config, site, &md, i18n, p.engine, p.cache));
     let mut pdf_sizes = std::collections::BTreeMap::new();
     let mut pdf_files = Vec::new();
+    let mut pdf_cache_hits = 0;
     if let Some(t) = typeset {
         if t.diagnostics
             .iter()
@@ -90,6 +94,7 @@ pub fn render(
         warnings.extend(t.diagnostics);
         pdf_sizes = t.sizes;
         pdf_files = t.files;
+        pdf_cache_hits = t.cache_hits;
         timer.mark(&format!("pdf ({} from the cache)", t.cache_hits));
     }
     let pages = Pages {
@@ -136,7 +141,12 @@ pub fn render(
     });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|b, a| a.path == b.path);
-    Ok(Output { files, warnings })
+    Ok(Output {
+        files,
+        warnings,
+        pdfs: pdf_sizes.len(),
+        pdf_cache_hits,
+    })
 }
 
 fn alert_titles(i18n: &I18n, lang: &str) -> AlertTitles {

@@ -7,6 +7,7 @@ mod example_site;
 mod masvs;
 mod new;
 mod output;
+mod pdf;
 mod serve;
 mod support;
 mod translation;

@@ -140,3 +140,10 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     }
     out
 }
+
+impl TestSite {
+    pub fn read_bytes(&self, rel: &str) -> Vec<u8> {
+        let p = self.path().join(rel);
+        std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    }
+}

@@ -1,0 +1,281 @@
+//! PDFs and print editions of the example site, read back with poppler (`pdftotext`,
+//! `pdfinfo`, `pdffonts`), as a reader's PDF viewer would see them.
+
+use crate::support::{TestSite, repo};
+use std::process::Command;
+
+/// Runs a poppler tool; fails (never skips) when CI is set and the tool is missing.
+fn poppler(tool: &str, args: &[&str]) -> Option<String> {
+    match Command::new(tool).args(args).output() {
+        Ok(out) => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
+        Err(e) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "{tool} is missing and CI is set ({e}): .ci/run installs poppler-utils"
+            );
+            eprintln!("skipping: {tool} is missing (install poppler-utils)");
+            None
+        }
+    }
+}
+
+fn text(s: &TestSite, pdf: &str) -> Option<String> {
+    poppler(
+        "pdftotext",
+        &["-layout", &s.path().join(pdf).to_string_lossy(), "-"],
+    )
+}
+
+fn built(extra: &[&str]) -> TestSite {
+    let s = TestSite::copy_of(&repo());
+    let mut args = vec!["build"];
+    args.extend_from_slice(extra);
+    let r = s.bcop(&args);
+    assert!(r.ok, "{}", r.stderr);
+    s
+}
+
+#[test]
+fn every_version_and_language_has_a_pdf_with_title_page_toc_page_numbers_and_metadata() {
+    let s = built(&[]);
+    for (doc, version) in [
+        ("abuse-desk", "1.0"),
+        ("abuse-desk", "2.0"),
+        ("cpe-security", "1.0"),
+        ("sender-auth", "1.0"),
+    ] {
+        for lang in ["en", "pt-BR", "es", "ja", "fr"] {
+            let pdf = format!("public/{lang}/{doc}/{version}/{doc}-{version}-{lang}.pdf");
+            assert!(s.read_bytes(&pdf).starts_with(b"%PDF-"), "{pdf}");
+        }
+    }
+    let Some(en) = text(&s, "public/en/cpe-security/1.0/cpe-security-1.0-en.pdf") else {
+        return;
+    };
+    let title_page: String = en
+        .split('\u{c}')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for expected in [
+        "BCOP-CPE",
+        "Minimum Security Requirements for Customer Premises",
+        "1.0",
+        "2025-09-01",
+        "Published",
+        "English",
+    ] {
+        assert!(
+            title_page.contains(expected),
+            "title page lacks {expected}:\n{title_page}"
+        );
+    }
+    let toc = en.split('\u{c}').nth(1).unwrap_or("");
+    assert!(toc.contains("Contents"), "{toc}");
+    let line = toc
+        .lines()
+        .find(|l| l.contains("Scope and definitions"))
+        .expect("TOC entry");
+    assert!(
+        line.trim_end().ends_with(|c: char| c.is_ascii_digit()),
+        "TOC entry without a page number: {line}"
+    );
+    for (lang, page_of) in [
+        ("en", "Page 2 of "),
+        ("pt-BR", "Página 2 de "),
+        ("es", "Página 2 de "),
+        ("ja", "ページ中 2 ページ"),
+        ("fr", "Page 2 sur "),
+    ] {
+        let t = text(
+            &s,
+            &format!("public/{lang}/cpe-security/1.0/cpe-security-1.0-{lang}.pdf"),
+        )
+        .unwrap_or_default();
+        assert!(t.contains(page_of), "{lang}: no `{page_of}`");
+    }
+    let info = poppler(
+        "pdfinfo",
+        &[&s.path()
+            .join("public/ja/cpe-security/1.0/cpe-security-1.0-ja.pdf")
+            .to_string_lossy()],
+    )
+    .unwrap_or_default();
+    assert!(
+        info.contains("Title:           顧客宅内機器（CPE）の最低限のセキュリティ要件"),
+        "{info}"
+    );
+    assert!(
+        info.contains("CreationDate:    Mon Sep  1 00:00:00 2025"),
+        "the date comes from the document: {info}"
+    );
+    let bytes = s.read_bytes("public/ja/cpe-security/1.0/cpe-security-1.0-ja.pdf");
+    assert!(
+        contains(&bytes, b"/Lang (ja)") || contains(&bytes, b"/Lang(ja)"),
+        "document language"
+    );
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn the_japanese_pdf_has_intact_text_and_an_embedded_cjk_font() {
+    let s = built(&[]);
+    let pdf = "public/ja/cpe-security/1.0/cpe-security-1.0-ja.pdf";
+    let Some(t) = text(&s, pdf) else { return };
+    assert!(t.contains("顧客宅内機器"), "Japanese title");
+    let flat: String = t.split_whitespace().collect();
+    assert!(flat.contains("推測可能な認証情報や共有された認証情報は、依然としてCPEが大規模に乗っ取られる最も一般的な経路である。"), "Japanese paragraph");
+    let fonts = poppler("pdffonts", &[&s.path().join(pdf).to_string_lossy()]).unwrap_or_default();
+    let cjk: Vec<&str> = fonts.lines().filter(|l| l.contains("CJK")).collect();
+    assert!(!cjk.is_empty(), "no CJK font:\n{fonts}");
+    for l in &cjk {
+        assert!(!l.contains("Type 3"), "{l}");
+        assert!(
+            l.split_whitespace().any(|w| w == "yes"),
+            "not embedded: {l}"
+        );
+    }
+}
+
+#[test]
+fn pdfs_are_byte_identical_between_builds_and_an_unchanged_rebuild_uses_the_cache() {
+    let s = built(&[]);
+    let pdf = "public/ja/abuse-desk/2.0/abuse-desk-2.0-ja.pdf";
+    let first = s.read_bytes(pdf);
+    let again = s.bcop(&["build"]);
+    assert!(
+        again.stderr.contains("20 PDFs, 20 from the cache"),
+        "{}",
+        again.stderr
+    );
+    std::fs::remove_dir_all(s.path().join(".bcop-cache")).expect("clear cache");
+    let cold = s.bcop(&["build"]);
+    assert!(
+        cold.stderr.contains("20 PDFs, 0 from the cache"),
+        "{}",
+        cold.stderr
+    );
+    assert_eq!(
+        first,
+        s.read_bytes(pdf),
+        "typeset twice, byte for byte the same"
+    );
+    // A changed source typesets only the PDFs that contain it.
+    let index = s.read("content/sender-auth/1.0/02-dkim.md");
+    s.file(
+        "content/sender-auth/1.0/02-dkim.md",
+        &(index + "\nOne more sentence.\n"),
+    );
+    let changed = s.bcop(&["build"]);
+    assert!(
+        changed.stderr.contains("20 PDFs, 15 from the cache"),
+        "{}",
+        changed.stderr
+    );
+}
+
+#[test]
+fn no_pdf_skips_the_pdfs_but_keeps_the_print_editions() {
+    let s = built(&["--no-pdf"]);
+    assert!(!s.exists("public/en/cpe-security/1.0/cpe-security-1.0-en.pdf"));
+    assert!(s.exists("public/en/cpe-security/1.0/print.html"));
+    let page = s.read("public/en/cpe-security/1.0/index.html");
+    assert!(!page.contains("download-pdf") && page.contains("print-link"));
+}
+
+#[test]
+fn pages_link_the_pdf_with_its_size_and_the_catalog_lists_pdf_languages() {
+    let s = built(&[]);
+    let page = s.read("public/fr/cpe-security/1.0/01-scope.html");
+    let size = std::fs::metadata(
+        s.path()
+            .join("public/fr/cpe-security/1.0/cpe-security-1.0-fr.pdf"),
+    )
+    .expect("pdf")
+    .len();
+    let kb = size.div_ceil(1024);
+    assert!(page.contains(&format!("href=\"../../../fr/cpe-security/1.0/cpe-security-1.0-fr.pdf\" type=\"application/pdf\">PDF ({kb} KB)</a>")), "link with size");
+    assert!(
+        page.contains("href=\"../../../fr/cpe-security/1.0/print.html\">Version imprimable</a>")
+    );
+    let catalog = s.read("public/en/index.html");
+    assert!(catalog.contains(
+        "<a class=\"badge pdf\" href=\"../ja/cpe-security/1.0/cpe-security-1.0-ja.pdf\""
+    ));
+}
+
+#[test]
+fn the_print_edition_is_one_paged_document_without_site_navigation() {
+    let s = built(&["--no-pdf"]);
+    let p = s.read("public/ja/cpe-security/1.0/print.html");
+    assert!(p.contains("<link rel=\"stylesheet\" href=\"../../../assets/print.css\">"));
+    assert!(p.contains(
+        "@bottom-center { content: counter(pages) \" ページ中 \" counter(page) \" ページ\"; }"
+    ));
+    assert!(p.contains(
+        "@top-left { content: \"顧客宅内機器（CPE）の最低限のセキュリティ要件 · BCOP-CPE 1.0\"; }"
+    ));
+    assert!(p.contains("class=\"title-page\"") && p.contains("class=\"print-toc\""));
+    assert_eq!(p.matches("class=\"print-chapter\"").count(), 5);
+    assert!(!p.contains("site-header") && !p.contains("lang-switcher"));
+    // Anchors stay unique across chapters, and links between chapters stay in the page.
+    assert!(p.contains("id=\"c3-authentication\""));
+    assert!(p.contains("href=\"#c3-authentication\""));
+    let css = std::fs::read_to_string(repo().join("themes/default/static/assets/print.css"))
+        .expect("css");
+    assert!(css.contains("@page :first") && css.contains(".print-chapter { break-before: page; }"));
+}
+
+#[test]
+fn drafts_say_draft_on_every_pdf_page_and_in_the_print_edition() {
+    let s = built(&["--drafts"]);
+    let print = s.read("public/en/sender-auth/1.1/print.html");
+    assert!(
+        print.contains("class=\"draft-watermark\"")
+            && print.contains("@top-right { content: \"DRAFT\"")
+    );
+    // The Japanese PDF's mark is 草案; being rotated, pdftotext may split its two characters.
+    let Some(t) = text(&s, "public/ja/sender-auth/1.1/sender-auth-1.1-ja.pdf") else {
+        return;
+    };
+    let pages: Vec<&str> = t.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    assert!(pages.len() > 3);
+    for (i, page) in pages.iter().enumerate() {
+        assert!(
+            page.contains('草') && page.contains('案'),
+            "page {} lacks the draft mark",
+            i + 1
+        );
+    }
+    let released = text(&s, "public/en/sender-auth/1.0/sender-auth-1.0-en.pdf").unwrap_or_default();
+    assert!(!released.contains("DRAFT"));
+}
+
+#[test]
+fn pdfs_follow_the_html_rules_for_fallbacks_and_outdated_sections() {
+    let s = built(&[]);
+    // French sender-auth: chapters 02 and 03 are not translated, so they are the English text.
+    let fr = s.read_bytes("public/fr/sender-auth/1.0/sender-auth-1.0-fr.pdf");
+    assert!(
+        contains(&fr, b"/Lang (en)") || contains(&fr, b"/Lang(en)"),
+        "the English chapters are marked English"
+    );
+    let Some(t) = text(&s, "public/fr/sender-auth/1.0/sender-auth-1.0-fr.pdf") else {
+        return;
+    };
+    assert!(
+        t.contains("pas encore été traduite"),
+        "fallback note in French"
+    );
+    // Japanese abuse-desk 2.0 is outdated in one section: the PDF carries the mark.
+    let ja: String = text(&s, "public/ja/abuse-desk/2.0/abuse-desk-2.0-ja.pdf")
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
+    assert!(ja.contains("この節の原文は、この翻訳の作成後に変更されました。"));
+}
