@@ -67,6 +67,22 @@ impl I18n {
         }
     }
 
+    /// The bundles of a loaded site: its languages, the theme's catalogs and its own.
+    pub fn for_site(source: &crate::load::Source, diags: &mut Vec<Diagnostic>) -> Self {
+        let codes: Vec<String> = source
+            .config
+            .languages
+            .iter()
+            .map(|l| l.code.clone())
+            .collect();
+        Self::new(
+            &source.config.source_language,
+            &codes,
+            &source.theme.catalogs,
+            diags,
+        )
+    }
+
     /// Warnings for keys of the source language that another language lacks.
     pub fn missing_key_warnings(&self) -> Vec<Diagnostic> {
         let mut out = Vec::new();

@@ -14,8 +14,15 @@
 //! 3. [`render`] renders every chapter's Markdown once per language (rayon), with heading ids
 //!    shared across languages, then fills the Tera templates with view structs
 //!    ([`render::views`]). UI strings come only from Fluent ([`i18n`]).
+//!    The same stage typesets one PDF per document, version and language with Typst
+//!    ([`pdf`], cached by content) and makes the one-page print editions.
 //! 4. [`write`] writes the files into a staging folder and swaps it in, so a failed build
 //!    never damages the published site.
+//!
+//! Around the pipeline: [`translate`] fingerprints source sections so that outdated
+//! translations are marked section by section (and `bcop translate` stamps and reports them);
+//! [`serve`] runs the pipeline on every change and reloads the browser; `bcop check`
+//! ([`cmd::check`]) reports every diagnostic without writing.
 //!
 //! Every problem an author can make is a [`error::Diagnostic`] with `path:line:col`.
 
@@ -111,18 +118,7 @@ pub fn compile(args: &SiteArgs, pdf: bool) -> Result<Compiled> {
     let site = resolve::resolve(&source, args.drafts);
     timer.mark("resolve");
     diags.extend(site.diagnostics.iter().cloned());
-    let codes: Vec<String> = source
-        .config
-        .languages
-        .iter()
-        .map(|l| l.code.clone())
-        .collect();
-    let i18n = i18n::I18n::new(
-        &source.config.source_language,
-        &codes,
-        &source.theme.catalogs,
-        &mut diags,
-    );
+    let i18n = i18n::I18n::for_site(&source, &mut diags);
     diags.extend(i18n.missing_key_warnings());
     diags.extend(translate::catalogs::check(
         &i18n,

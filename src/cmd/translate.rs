@@ -20,19 +20,7 @@ pub fn run(command: &TranslateCommand) -> Result<()> {
         } => {
             let source = crate::load::load(root, None)?;
             let site = crate::resolve::resolve(&source, true);
-            let codes: Vec<String> = source
-                .config
-                .languages
-                .iter()
-                .map(|l| l.code.clone())
-                .collect();
-            let mut diags = Vec::new();
-            let i18n = crate::i18n::I18n::new(
-                &source.config.source_language,
-                &codes,
-                &source.theme.catalogs,
-                &mut diags,
-            );
+            let i18n = crate::i18n::I18n::for_site(&source, &mut Vec::new());
             let ui = crate::translate::catalogs::coverage(&i18n, &source.config.source_language);
             let report = status::status(&site, lang.as_deref(), doc.as_deref(), ui);
             match format {
