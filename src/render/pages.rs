@@ -140,6 +140,9 @@ impl<'a> Pages<'a> {
                 .and_then(|m| m.summary.clone())
                 .or_else(|| v.meta.summary.clone())
                 .unwrap_or_default(),
+            summary_lang: (t_meta.and_then(|m| m.summary.as_ref()).is_none()
+                && !self.config.is_source(lang))
+            .then(|| self.config.source_language.clone()),
             status: status_name(v.meta.status),
             date: v.meta.date.clone().unwrap_or_default(),
             authors: v.meta.authors.clone(),

@@ -63,6 +63,8 @@ pub struct DocView {
     /// Set when the title is shown in another language than the page's.
     pub title_lang: Option<String>,
     pub summary: String,
+    /// Set when the summary is shown in another language than the page's.
+    pub summary_lang: Option<String>,
     pub status: &'static str,
     pub date: String,
     pub authors: Vec<String>,
