@@ -133,7 +133,7 @@ pub struct MarkdownFile {
     /// File name inside the version folder, e.g. `01-scope.md`.
     pub name: String,
     pub path: PathBuf,
-    pub body: String,
+    pub body: std::sync::Arc<str>,
     /// 0-based line of the file where `body` starts.
     pub body_line: usize,
 }
@@ -289,7 +289,7 @@ fn load_version(
         chapters.push(MarkdownFile {
             name,
             path,
-            body,
+            body: body.into(),
             body_line: 0,
         });
     }
@@ -380,7 +380,7 @@ fn parse_doc_meta(
     let body = MarkdownFile {
         name: "index.md".into(),
         path: path.to_path_buf(),
-        body: split.body.to_string(),
+        body: split.body.into(),
         body_line: split.body_line,
     };
     Some((meta, body))
@@ -539,7 +539,7 @@ fn load_translation(
         t.chapters.push(MarkdownFile {
             name,
             path: path.clone(),
-            body: split.body.to_string(),
+            body: split.body.into(),
             body_line: split.body_line,
         });
     }

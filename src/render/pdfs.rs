@@ -153,7 +153,7 @@ fn document(
                 assets.extend(e.assets.iter().map(|a| (a.rel.clone(), a.path.clone())));
             }
             let markdown = if fallback {
-                file.body.clone()
+                file.body.to_string()
             } else {
                 with_marks(
                     i18n,

@@ -28,15 +28,15 @@ pub fn render(c: &Chapter, i18n: &I18n, alerts: &AlertTitles) -> Rendered {
         _ => None,
     };
     let swap = c.edition.policy == OutdatedPolicy::Source && changes.is_some();
-    let body = match changes {
-        Some(ch) if swap => translate::hybrid(
+    let body: std::borrow::Cow<str> = match changes {
+        Some(ch) if swap => std::borrow::Cow::Owned(translate::hybrid(
             &c.version.chapters[c.index].source.body,
             &c.text.body,
             &c.source.heading_ids,
             ch,
             c.source_lang,
-        ),
-        _ => c.text.body.clone(),
+        )),
+        _ => std::borrow::Cow::Borrowed(&c.text.body),
     };
     let source_page = format!(
         "{}{}",
