@@ -104,7 +104,7 @@ impl SiteConfig {
                 .with_help("run bcop in the site's folder, or pass --root DIR"),
             ));
         }
-        let text = crate::error::fs::read_to_string(&path)?;
+        let text = crate::error::fs::read_text(&path)?;
         let raw: RawConfig = yaml::parse(&path, &text, &text, 0).map_err(Error::one)?;
         Self::validate(raw, &path, &text, base_url)
     }

@@ -222,6 +222,31 @@ pub mod fs {
         std::fs::read_to_string(path).map_err(|e| Error::io(path, e))
     }
 
+    /// Reads a text file. A file that is not UTF-8 is a site error at the first bad byte,
+    /// with a fix, not a bare I/O error.
+    pub fn read_text(path: &Path) -> Result<String> {
+        let bytes = read(path)?;
+        String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let before = String::from_utf8_lossy(&bytes[..at]);
+            let (line, col) = super::line_col(&before, before.len());
+            Error::one(
+                super::Diagnostic::error(
+                    "not-utf8",
+                    Some(super::Location {
+                        path: path.to_path_buf(),
+                        line,
+                        col,
+                        source_line: String::new(),
+                    }),
+                    "this file is not UTF-8 text",
+                )
+                .with_help("save it as UTF-8 (every editor can; in vim: :set fileencoding=utf-8)"),
+            )
+        })
+    }
+
     pub fn read(path: &Path) -> Result<Vec<u8>> {
         std::fs::read(path).map_err(|e| Error::io(path, e))
     }

@@ -274,7 +274,9 @@ fn load_version(
         );
         return Ok(None);
     }
-    let index_text = fs::read_to_string(&index_path)?;
+    let Some(index_text) = read_or_report(&index_path, diags)? else {
+        return Ok(None);
+    };
     let Some((meta, index_body)) = parse_doc_meta(&index_path, &index_text, diags) else {
         return Ok(None);
     };
@@ -285,7 +287,9 @@ fn load_version(
         if name == "index.md" {
             continue;
         }
-        let body = fs::read_to_string(&path)?;
+        let Some(body) = read_or_report(&path, diags)? else {
+            continue;
+        };
         chapters.push(MarkdownFile {
             name,
             path,
@@ -504,7 +508,9 @@ fn load_translation(
     };
     for path in md_files {
         let name = file_name(&path);
-        let text = fs::read_to_string(&path)?;
+        let Some(text) = read_or_report(&path, diags)? else {
+            continue;
+        };
         if !source_chapters.iter().any(|c| c.name == name) {
             diags.push(
                 Diagnostic::warning(
@@ -544,6 +550,18 @@ fn load_translation(
         });
     }
     Ok(Some(t))
+}
+
+/// Reads a text file; a problem with its contents (not UTF-8) is reported and the file skipped.
+fn read_or_report(path: &Path, diags: &mut Vec<Diagnostic>) -> Result<Option<String>> {
+    match fs::read_text(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(crate::error::Error::Site(d)) => {
+            diags.extend(d);
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// The Markdown files and the other files of a version folder, sorted, recursively for assets.

@@ -71,7 +71,7 @@ pub fn load_theme(root: &Path, theme: &str, languages: &[String]) -> Result<Them
     ] {
         let path = dir.join("document.typ");
         if path.is_file() {
-            let text = fs::read_to_string(&path)?;
+            let text = fs::read_text(&path)?;
             out.pdf_template = Some(TextFile {
                 name: "document.typ".into(),
                 path,
@@ -181,7 +181,7 @@ fn add_disk_layer(
 ) -> Result<()> {
     for path in files_in(templates, false)? {
         let name = rel_name(templates, &path);
-        let text = fs::read_to_string(&path)?;
+        let text = fs::read_text(&path)?;
         out.templates
             .insert(name.clone(), TextFile { name, path, text });
     }
@@ -200,7 +200,7 @@ fn add_disk_layer(
         for path in files_in(&dir, false)? {
             let name = rel_name(&dir, &path);
             if name.ends_with(".ftl") {
-                let text = fs::read_to_string(&path)?;
+                let text = fs::read_text(&path)?;
                 out.catalogs
                     .entry(lang.clone())
                     .or_default()

@@ -191,3 +191,30 @@ fn no_site_yaml_is_a_clear_error() {
         r.stderr
     );
 }
+
+#[test]
+fn a_file_that_is_not_utf8_is_reported_with_the_other_problems() {
+    let s = TestSite::new();
+    s.doc("alpha", "1.0", "Alpha", "ok\n");
+    std::fs::write(
+        s.path().join("content/alpha/1.0/02-bad.md"),
+        b"# Title\n\nsome \xff\xfe bytes\n",
+    )
+    .expect("write");
+    s.file("content/beta/1.0/index.md", "---\ntitle: B\n---\n");
+    let r = s.build();
+    assert!(!r.ok);
+    assert!(
+        r.stderr.contains(
+            "content/alpha/1.0/02-bad.md:3:6: error[not-utf8]: this file is not UTF-8 text"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("content/beta/1.0/index.md:2:1: error[bad-yaml]: missing field `status`"),
+        "{}",
+        r.stderr
+    );
+}
