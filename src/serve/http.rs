@@ -67,7 +67,13 @@ async fn file(State(shared): State<Shared>, uri: Uri) -> Response {
         Some((path, contents)) => respond(&path, contents, StatusCode::OK),
         None => match files.get("404.html") {
             Some(c) => respond("404.html", c, StatusCode::NOT_FOUND),
-            None => (StatusCode::NOT_FOUND, "not found").into_response(),
+            // Nothing has built yet (the first build failed): an empty page that shows the
+            // error overlay and reloads once the site builds.
+            None => respond(
+                "waiting.html",
+                &Contents::Static(b"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>bcop</title></head><body></body></html>"),
+                StatusCode::SERVICE_UNAVAILABLE,
+            ),
         },
     }
 }
