@@ -4,6 +4,7 @@
 //! version folder names, catalogs' syntax) so that later stages can trust it.
 
 pub mod content;
+pub mod files;
 pub mod theme;
 pub mod yaml;
 

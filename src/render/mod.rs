@@ -8,6 +8,7 @@ pub mod links;
 pub mod markdown;
 pub mod pages;
 pub mod pdfs;
+pub mod print;
 pub mod sitemap;
 pub mod templates;
 pub mod translation;

@@ -11,7 +11,7 @@ use crate::error::Diagnostic;
 use crate::i18n::I18n;
 use crate::load::Status;
 use crate::pdf::{PdfChapter, PdfDocument, PdfEngine, PdfStrings};
-use crate::resolve::{DocVersion, Document, Edition, Site};
+use crate::resolve::{DocVersion, Edition, Site};
 use crate::translate::{self, Freshness};
 use fluent_bundle::FluentArgs;
 use rayon::prelude::*;
@@ -56,7 +56,6 @@ pub fn typeset(
             let doc = document(
                 config,
                 i18n,
-                d,
                 v,
                 e,
                 &md.source[di][vi],
@@ -96,7 +95,6 @@ pub fn typeset(
 fn document(
     config: &SiteConfig,
     i18n: &I18n,
-    _doc: &Document,
     v: &DocVersion,
     e: &Edition,
     source: &[Rendered],

@@ -1,0 +1,110 @@
+//! Reading the site's folders: sorted listings, text files that must be UTF-8, and the
+//! nearest-name suggestions used in messages.
+
+use super::content::Asset;
+use crate::error::{Diagnostic, Result, fs};
+use std::path::{Path, PathBuf};
+
+/// Reads a text file; a problem with its contents (not UTF-8) is reported and the file skipped.
+pub(super) fn read_or_report(path: &Path, diags: &mut Vec<Diagnostic>) -> Result<Option<String>> {
+    match fs::read_text(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(crate::error::Error::Site(d)) => {
+            diags.extend(d);
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The Markdown files and the other files of a version folder, sorted, recursively for assets.
+pub(super) fn scan_folder(dir: &Path) -> Result<(Vec<PathBuf>, Vec<Asset>)> {
+    let mut md = Vec::new();
+    let mut assets = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name();
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            crate::error::Error::io(&path, e.into())
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let rel = path.strip_prefix(dir).unwrap_or(path);
+        let rel_str = rel.to_string_lossy().replace('\\', "/");
+        if rel_str.split('/').any(|c| c.starts_with('.')) {
+            continue;
+        }
+        if entry.depth() == 1 && rel_str.ends_with(".md") {
+            md.push(path.to_path_buf());
+        } else {
+            assets.push(Asset {
+                rel: rel_str,
+                path: path.to_path_buf(),
+            });
+        }
+    }
+    Ok((md, assets))
+}
+
+pub(super) fn sorted_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| crate::error::Error::io(dir, e))? {
+        let entry = entry.map_err(|e| crate::error::Error::io(dir, e))?;
+        let name = entry.file_name();
+        if entry.path().is_dir() && !name.to_string_lossy().starts_with('.') {
+            out.push(entry.path());
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+pub fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// The closest known name to a misspelt one, if it is close enough to be a typo.
+pub fn nearest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    nearest_owned(word, known.iter().copied())
+}
+
+pub fn nearest_owned<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .map(|k| (strsim::damerau_levenshtein(word, k), k))
+        .filter(|(d, k)| *d > 0 && *d <= (k.len() / 3).max(1))
+        .min()
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_get_a_suggestion() {
+        assert_eq!(
+            nearest("stauts", super::super::content::DOC_KEYS),
+            Some("status")
+        );
+        assert_eq!(
+            nearest("supersede", super::super::content::DOC_KEYS),
+            Some("supersedes")
+        );
+        assert_eq!(nearest("flavour", super::super::content::DOC_KEYS), None);
+    }
+}
