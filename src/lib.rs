@@ -26,6 +26,7 @@
 //!
 //! Every problem an author can make is a [`error::Diagnostic`] with `path:line:col`.
 
+pub mod cache;
 pub mod cli;
 pub mod cmd;
 pub mod config;
@@ -89,6 +90,36 @@ fn pdf_engine(
     }
 }
 
+/// The UI catalogs and the templates, with the problems found in them.
+fn user_interface(source: &load::Source, root: &std::path::Path) -> cache::Ui {
+    let mut diagnostics = Vec::new();
+    let i18n = i18n::I18n::for_site(source, &mut diagnostics);
+    diagnostics.extend(i18n.missing_key_warnings());
+    diagnostics.extend(translate::catalogs::check(
+        &i18n,
+        &source.config.source_language,
+        &source.theme.templates,
+        &root.join("locales"),
+    ));
+    let i18n = Arc::new(i18n);
+    let templates = match render::templates::Templates::new(&source.theme.templates, i18n.clone()) {
+        Ok(t) => Some(t),
+        Err(error::Error::Site(d)) => {
+            diagnostics.extend(d);
+            None
+        }
+        Err(e) => {
+            diagnostics.push(error::Diagnostic::error("templates", None, e.to_string()));
+            None
+        }
+    };
+    cache::Ui {
+        i18n,
+        templates,
+        diagnostics,
+    }
+}
+
 /// What a run of the pipeline produced: the site (when nothing stopped it) and every problem.
 pub struct Compiled {
     pub output: Option<render::Output>,
@@ -105,6 +136,12 @@ impl Compiled {
 /// The whole pipeline short of writing, shared by `build`, `serve` and `check`. It goes as far
 /// as it can and collects every diagnostic; it fails only when there is no site to speak of.
 pub fn compile(args: &SiteArgs, pdf: bool) -> Result<Compiled> {
+    compile_cached(args, pdf, &mut cache::Cache::default())
+}
+
+/// [`compile`], reusing the work in `cache` that the changes recorded in it leave valid (see
+/// [`cache`]), and leaving this run's work there for the next.
+pub fn compile_cached(args: &SiteArgs, pdf: bool, cache: &mut cache::Cache) -> Result<Compiled> {
     // Paths in messages read better as `content/x.md` than `./content/x.md`.
     let root = if args.root == std::path::Path::new(".") {
         std::path::Path::new("")
@@ -112,43 +149,55 @@ pub fn compile(args: &SiteArgs, pdf: bool) -> Result<Compiled> {
         args.root.as_path()
     };
     let timer = timing::Timer::start();
-    let source = load::load(root, args.base_url.as_deref())?;
+    let changes = cache.changes.take().unwrap_or(load::Changes::All);
+    let source = match load::reload(
+        root,
+        args.base_url.as_deref(),
+        cache.source.as_ref(),
+        &changes,
+    ) {
+        Ok(s) => s,
+        Err(e) => {
+            // Nothing to start from next time: read everything again.
+            cache.source = None;
+            return Err(e);
+        }
+    };
     timer.mark("load");
     let mut diags = source.diagnostics.clone();
-    let site = resolve::resolve(&source, args.drafts);
+    let site = resolve::resolve_cached(&source, args.drafts, &mut cache.resolved);
     timer.mark("resolve");
     diags.extend(site.diagnostics.iter().cloned());
-    let i18n = i18n::I18n::for_site(&source, &mut diags);
-    diags.extend(i18n.missing_key_warnings());
-    diags.extend(translate::catalogs::check(
-        &i18n,
-        &source.config.source_language,
-        &source.theme.templates,
-        &root.join("locales"),
-    ));
-    let i18n = Arc::new(i18n);
-    let templates = match render::templates::Templates::new(&source.theme.templates, i18n.clone()) {
-        Ok(t) => Some(t),
-        Err(error::Error::Site(d)) => {
-            diags.extend(d);
-            None
+    let ui_key = cache::key(&[
+        &source.theme.fingerprint,
+        format!("{:?}", source.config).as_bytes(),
+    ]);
+    let ui = match &cache.ui {
+        Some((k, ui)) if *k == ui_key => ui.clone(),
+        _ => {
+            let ui = Arc::new(user_interface(&source, root));
+            cache.ui = Some((ui_key, ui.clone()));
+            ui
         }
-        Err(e) => return Err(e),
     };
+    diags.extend(ui.diagnostics.iter().cloned());
+    let i18n = &ui.i18n;
+    // Everything site-wide that a document's rendering depends on.
+    let settings = cache::key(&[&ui_key, &[u8::from(args.drafts), u8::from(pdf)]]);
     let mut output = None;
-    if let (Some(templates), false) = (templates, load::has_errors(&diags)) {
+    if let (Some(templates), false) = (&ui.templates, load::has_errors(&diags)) {
         timer.mark("catalogs and templates");
         let engine = if pdf {
             pdf_engine(&source, root, &mut diags)
         } else {
             None
         };
-        let cache = root.join(".bcop-cache").join("pdf");
+        let pdf_cache = root.join(".bcop-cache").join("pdf");
         let setup = engine.as_ref().map(|engine| render::PdfSetup {
             engine,
-            cache: &cache,
+            cache: &pdf_cache,
         });
-        match render::render(&source, &site, &i18n, &templates, setup) {
+        match render::render(&source, &site, i18n, templates, setup, cache, &settings) {
             Ok(mut o) => {
                 diags.append(&mut o.warnings);
                 output = Some(o);
@@ -157,6 +206,7 @@ pub fn compile(args: &SiteArgs, pdf: bool) -> Result<Compiled> {
             Err(e) => return Err(e),
         }
     }
+    cache.source = Some(source);
     diags.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.cmp(b)));
     diags.dedup();
     Ok(Compiled {

@@ -11,6 +11,7 @@ use crate::load::{Source, Status, yaml};
 use crate::translate::{self, Freshness};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -99,6 +100,8 @@ pub struct DocVersion {
 #[derive(Debug, Clone)]
 pub struct Document {
     pub slug: String,
+    /// The sources' fingerprint ([`crate::load::DocumentSource::fingerprint`]).
+    pub fingerprint: crate::load::Fingerprint,
     /// Oldest first.
     pub versions: Vec<DocVersion>,
     /// Index in `versions` of the version readers should read.
@@ -107,7 +110,7 @@ pub struct Document {
 
 #[derive(Debug, Clone)]
 pub struct Site {
-    pub documents: Vec<Document>,
+    pub documents: Vec<std::sync::Arc<Document>>,
     pub drafts: bool,
     /// Problems found while resolving (duplicate ids, unknown versions).
     pub diagnostics: Vec<Diagnostic>,
@@ -140,25 +143,48 @@ impl DocVersion {
 }
 
 pub fn resolve(source: &Source, drafts: bool) -> Site {
+    resolve_cached(source, drafts, &mut Default::default())
+}
+
+/// [`resolve`], reusing the documents in `cache` whose sources and settings are unchanged
+/// (see [`crate::cache`]); the cache is left holding this run's documents.
+pub fn resolve_cached(
+    source: &Source,
+    drafts: bool,
+    cache: &mut std::collections::HashMap<crate::cache::Key, Option<Arc<Document>>>,
+) -> Site {
     use rayon::prelude::*;
     let mut diags = Vec::new();
     let policy = source.config.missing_translation;
+    let settings = format!("{:?} {drafts}", source.config);
     // Comparing every chapter with its translations' stamps parses all the Markdown: do the
-    // versions in parallel, then the cross-document checks in order.
-    let resolved: Vec<Vec<DocVersion>> = source
+    // documents in parallel, then the cross-document checks in order.
+    let resolved: Vec<(crate::cache::Key, Option<Arc<Document>>)> = source
         .documents
         .par_iter()
         .map(|doc| {
-            doc.versions
-                .iter()
-                .filter(|v| drafts || v.meta.status != Status::Draft)
-                .map(|v| resolve_version(source, v, policy))
-                .collect()
+            let key = crate::cache::key(&[&doc.fingerprint, settings.as_bytes()]);
+            crate::cache::reuse(cache, key, || {
+                let versions: Vec<DocVersion> = doc
+                    .versions
+                    .iter()
+                    .filter(|v| drafts || v.meta.status != Status::Draft)
+                    .map(|v| resolve_version(source, v, policy))
+                    .collect();
+                (!versions.is_empty()).then(|| {
+                    Arc::new(Document {
+                        slug: doc.slug.clone(),
+                        fingerprint: doc.fingerprint,
+                        latest: pick_latest(&versions),
+                        versions,
+                    })
+                })
+            })
         })
         .collect();
     let mut documents = Vec::new();
     let mut ids: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
-    for (doc, versions) in source.documents.iter().zip(resolved) {
+    for (doc, (_, resolved)) in source.documents.iter().zip(&resolved) {
         for v in doc
             .versions
             .iter()
@@ -167,19 +193,14 @@ pub fn resolve(source: &Source, drafts: bool) -> Site {
             check_id(&doc.slug, v, &mut ids, &mut diags);
             check_version_refs(doc, v, &mut diags);
         }
-        for v in &versions {
-            outdated_errors(v, &mut diags);
+        if let Some(d) = resolved {
+            for v in &d.versions {
+                outdated_errors(v, &mut diags);
+            }
+            documents.push(d.clone());
         }
-        if versions.is_empty() {
-            continue;
-        }
-        let latest = pick_latest(&versions);
-        documents.push(Document {
-            slug: doc.slug.clone(),
-            versions,
-            latest,
-        });
     }
+    *cache = resolved.into_iter().collect();
     Site {
         documents,
         drafts,

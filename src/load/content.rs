@@ -189,30 +189,101 @@ pub struct DocumentSource {
     pub slug: String,
     /// Oldest first.
     pub versions: Vec<VersionSource>,
+    /// A hash of everything read for this document (its sources and translations), so that
+    /// later stages can reuse their work on it while it stays the same ([`crate::cache`]).
+    pub fingerprint: Fingerprint,
 }
 
-/// Loads every document, in parallel. Errors are collected so an author sees them all at once.
+/// A blake3 hash that names some input by its content.
+pub type Fingerprint = [u8; 32];
+
+/// What loading one folder of `content/` gave: the document, if it could be read, and the
+/// problems found in it.
+#[derive(Debug, Clone, Default)]
+pub struct DocEntry {
+    pub doc: Option<std::sync::Arc<DocumentSource>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The folder names under `content/`, sorted.
+pub fn document_folders(root: &Path) -> Result<Vec<String>> {
+    Ok(sorted_dirs(&root.join("content"))?
+        .iter()
+        .map(|d| file_name(d))
+        .collect())
+}
+
+/// Loads the documents in the folders `names` of `content/`, in parallel. Errors are collected
+/// so an author sees them all at once. A folder that does not exist gives an empty entry.
 pub fn load_documents(
     root: &Path,
     config: &SiteConfig,
-    diags: &mut Vec<Diagnostic>,
-) -> Result<Vec<DocumentSource>> {
+    names: &[String],
+) -> Result<Vec<(String, DocEntry)>> {
     use rayon::prelude::*;
     let content = root.join("content");
-    let loaded: Vec<Result<(Option<DocumentSource>, Vec<Diagnostic>)>> = sorted_dirs(&content)?
+    names
         .par_iter()
-        .map(|doc_dir| {
-            let mut d = Vec::new();
-            load_document(root, config, doc_dir, &mut d).map(|doc| (doc, d))
+        .map(|name| {
+            let dir = content.join(name);
+            let mut diagnostics = Vec::new();
+            let doc = if dir.is_dir() {
+                load_document(root, config, &dir, &mut diagnostics)?
+            } else {
+                None
+            };
+            Ok((
+                name.clone(),
+                DocEntry {
+                    doc: doc.map(std::sync::Arc::new),
+                    diagnostics,
+                },
+            ))
         })
-        .collect();
-    let mut docs = Vec::new();
-    for r in loaded {
-        let (doc, d) = r?;
-        diags.extend(d);
-        docs.extend(doc);
+        .collect()
+}
+
+/// Hashes everything the later stages read from a document.
+fn fingerprint(slug: &str, versions: &[VersionSource]) -> Fingerprint {
+    struct H(blake3::Hasher);
+    impl H {
+        fn field(&mut self, bytes: &[u8]) {
+            self.0.update(&(bytes.len() as u64).to_le_bytes());
+            self.0.update(bytes);
+        }
+        fn path(&mut self, p: &Path) {
+            self.field(p.as_os_str().as_encoded_bytes());
+        }
+        fn files(&mut self, chapters: &[MarkdownFile], assets: &[Asset]) {
+            for c in chapters {
+                self.field(c.name.as_bytes());
+                self.path(&c.path);
+                self.field(&c.body_line.to_le_bytes());
+                self.field(c.body.as_bytes());
+            }
+            self.field(b"assets");
+            for a in assets {
+                self.field(a.rel.as_bytes());
+                self.path(&a.path);
+            }
+        }
     }
-    Ok(docs)
+    let mut h = H(blake3::Hasher::new());
+    h.field(slug.as_bytes());
+    for v in versions {
+        h.field(v.version.name.as_bytes());
+        h.path(&v.dir);
+        h.path(&v.index_path);
+        h.field(v.index_text.as_bytes());
+        h.files(&v.chapters, &v.assets);
+        for (lang, t) in &v.translations {
+            h.field(lang.as_bytes());
+            h.path(t.index_path.as_deref().unwrap_or(Path::new("")));
+            h.field(format!("{:?}", t.meta).as_bytes());
+            h.files(&t.chapters, &t.assets);
+        }
+    }
+    *h.0.finalize().as_bytes()
 }
 
 fn load_document(
@@ -254,7 +325,15 @@ fn load_document(
         }
     }
     versions.sort_by(|a, b| a.version.cmp(&b.version));
-    Ok((!versions.is_empty()).then_some(DocumentSource { slug, versions }))
+    if versions.is_empty() {
+        return Ok(None);
+    }
+    let fingerprint = fingerprint(&slug, &versions);
+    Ok(Some(DocumentSource {
+        slug,
+        versions,
+        fingerprint,
+    }))
 }
 
 fn load_version(

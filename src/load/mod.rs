@@ -10,9 +10,11 @@ pub mod yaml;
 
 use crate::config::SiteConfig;
 use crate::error::{Diagnostic, Error, Result, Severity};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-pub use content::{DocumentSource, MarkdownFile, Status, VersionSource};
+pub use content::{DocEntry, DocumentSource, Fingerprint, MarkdownFile, Status, VersionSource};
 pub use theme::ThemeSource;
 
 /// Everything a build needs, as read from disk.
@@ -20,35 +22,137 @@ pub use theme::ThemeSource;
 pub struct Source {
     pub root: PathBuf,
     pub config: SiteConfig,
-    pub documents: Vec<DocumentSource>,
-    pub theme: ThemeSource,
+    pub documents: Vec<Arc<DocumentSource>>,
+    pub theme: Arc<ThemeSource>,
     /// Problems found while loading. A document with an error is left out of `documents`, so
     /// that later stages can go on and `check` can report everything at once.
     pub diagnostics: Vec<Diagnostic>,
+    /// Each folder of `content/` as loaded, by folder name: what [`reload`] starts from.
+    entries: BTreeMap<String, DocEntry>,
+    /// Problems in `site.yaml` and the theme.
+    site_diagnostics: Vec<Diagnostic>,
+}
+
+/// What changed on disk since the last load, as far as a file watcher can tell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changes {
+    /// Anything may have changed: read everything.
+    All,
+    /// Only files of these documents (folder names under `content/` and `locales/<lang>/`).
+    Documents(BTreeSet<String>),
+}
+
+impl Changes {
+    /// Classifies changed paths (relative to the site root). Changes to one document's files
+    /// are local to it; anything else (`site.yaml`, themes, templates, catalogs, a path
+    /// outside every document) means a full reload.
+    pub fn from_paths<'a>(paths: impl IntoIterator<Item = &'a Path>) -> Self {
+        let mut docs = BTreeSet::new();
+        for p in paths {
+            let parts: Vec<String> = p
+                .components()
+                .filter_map(|c| match c {
+                    std::path::Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+                    _ => None,
+                })
+                .collect();
+            let doc = match parts.as_slice() {
+                [top, doc, ..] if top == "content" => doc,
+                // `locales/<lang>/<doc>/<version>/...`; `locales/<lang>/main.ftl` is a catalog.
+                [top, _, doc, _, ..] if top == "locales" => doc,
+                _ => return Self::All,
+            };
+            docs.insert(doc.clone());
+        }
+        Self::Documents(docs)
+    }
 }
 
 /// Reads the site at `root`. Fails only when there is no usable `site.yaml` or a file cannot be
 /// read; problems in the files are collected in `Source::diagnostics`.
 pub fn load(root: &Path, base_url: Option<&str>) -> Result<Source> {
     let config = SiteConfig::load(root, base_url)?;
-    let mut diagnostics = Vec::new();
-    let documents = content::load_documents(root, &config, &mut diagnostics)?;
+    let mut site_diagnostics = Vec::new();
+    let names = content::document_folders(root)?;
+    let entries = content::load_documents(root, &config, &names)?
+        .into_iter()
+        .collect();
     let codes: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
     let theme = match theme::load_theme(root, &config.theme, &codes) {
         Ok(t) => t,
         Err(Error::Site(d)) => {
-            diagnostics.extend(d);
+            site_diagnostics.extend(d);
             ThemeSource::default()
         }
         Err(e) => return Err(e),
     };
-    Ok(Source {
-        root: root.to_path_buf(),
+    Ok(Source::assemble(
+        root,
         config,
-        documents,
-        theme,
-        diagnostics,
-    })
+        Arc::new(theme),
+        entries,
+        site_diagnostics,
+    ))
+}
+
+/// Loads the site again after `changes`, rereading only what changed since `previous` was
+/// loaded (with [`Changes::All`], everything, as [`load`] does).
+pub fn reload(
+    root: &Path,
+    base_url: Option<&str>,
+    previous: Option<&Source>,
+    changes: &Changes,
+) -> Result<Source> {
+    let (Some(prev), Changes::Documents(docs)) = (previous, changes) else {
+        return load(root, base_url);
+    };
+    let mut entries = prev.entries.clone();
+    // Hidden folders are not documents (as in a full load).
+    let names: Vec<String> = docs
+        .iter()
+        .filter(|d| !d.starts_with('.'))
+        .cloned()
+        .collect();
+    for (name, entry) in content::load_documents(root, &prev.config, &names)? {
+        if entry.doc.is_none() && entry.diagnostics.is_empty() {
+            entries.remove(&name);
+        } else {
+            entries.insert(name, entry);
+        }
+    }
+    Ok(Source::assemble(
+        root,
+        prev.config.clone(),
+        prev.theme.clone(),
+        entries,
+        prev.site_diagnostics.clone(),
+    ))
+}
+
+impl Source {
+    fn assemble(
+        root: &Path,
+        config: SiteConfig,
+        theme: Arc<ThemeSource>,
+        entries: BTreeMap<String, DocEntry>,
+        site_diagnostics: Vec<Diagnostic>,
+    ) -> Self {
+        let documents = entries.values().filter_map(|e| e.doc.clone()).collect();
+        let mut diagnostics: Vec<Diagnostic> = entries
+            .values()
+            .flat_map(|e| e.diagnostics.iter().cloned())
+            .collect();
+        diagnostics.extend(site_diagnostics.iter().cloned());
+        Self {
+            root: root.to_path_buf(),
+            config,
+            documents,
+            theme,
+            diagnostics,
+            entries,
+            site_diagnostics,
+        }
+    }
 }
 
 pub fn has_errors(diags: &[Diagnostic]) -> bool {

@@ -46,6 +46,8 @@ pub struct ThemeSource {
     pub pdf_template: Option<TextFile>,
     /// Folders whose fonts the PDFs may use (`themes/<name>/fonts/`, the site's `fonts/`).
     pub font_dirs: Vec<PathBuf>,
+    /// A hash of all of the above, for [`crate::cache`].
+    pub fingerprint: super::Fingerprint,
 }
 
 pub fn load_theme(root: &Path, theme: &str, languages: &[String]) -> Result<ThemeSource> {
@@ -98,6 +100,7 @@ pub fn load_theme(root: &Path, theme: &str, languages: &[String]) -> Result<Them
         &root.join("locales"),
         languages,
     )?;
+    out.fingerprint = crate::cache::key(&[format!("{out:?}").as_bytes()]);
     Ok(out)
 }
 

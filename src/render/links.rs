@@ -5,77 +5,203 @@
 //! links are warnings: `check --strict` and `build --strict` turn them into failures.
 
 use super::markdown::{Rendered, is_external};
-use super::pages::{Markdown, paths};
+use super::pages::{DocMarkdown, Markdown, paths};
+use crate::cache::{Key, key, reuse};
 use crate::config::SiteConfig;
 use crate::error::Diagnostic;
 use crate::load::MarkdownFile;
 use crate::load::content::nearest_owned;
-use crate::resolve::Site;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::resolve::{Document, Site};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, OnceLock};
 
-/// Every page's path with the anchors it has, and every asset path.
-struct Targets {
-    pages: BTreeMap<String, BTreeSet<String>>,
+/// Every page's path with where its rendered text is (`[doc][version][edition][chapter]` of
+/// [`Markdown`]; its headings are its anchors), and every other file's path.
+pub struct TargetIndex {
+    pages: BTreeMap<String, [usize; 4]>,
     files: BTreeSet<String>,
 }
 
-pub fn check(config: &SiteConfig, site: &Site, md: &Markdown) -> Vec<Diagnostic> {
-    let targets = targets(config, site, md);
+/// A [`TargetIndex`] with the Markdown it points into.
+struct Targets<'a> {
+    index: &'a TargetIndex,
+    md: &'a Markdown,
+}
+
+impl Targets<'_> {
+    fn page(&self, path: &str) -> Option<&Rendered> {
+        let [d, v, e, c] = *self.index.pages.get(path)?;
+        let m = &self.md.docs[d];
+        Some(m.translated[v][e][c].as_ref().unwrap_or(&m.source[v][c]))
+    }
+}
+
+/// Checks every chapter's links. A document's results are reused from `cache` while its own
+/// sources and every page's anchors stay the same.
+pub fn check(
+    config: &SiteConfig,
+    site: &Site,
+    md: &Markdown,
+    cache: &mut HashMap<Key, Arc<Vec<Diagnostic>>>,
+    index_cache: &mut Option<(Key, Arc<TargetIndex>)>,
+    settings: &Key,
+) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
+    let every_target: Vec<u8> = md.docs.iter().flat_map(|m| m.targets).collect();
+    let every_target = key(&[settings, &every_target]);
+    // The index of pages is built when a document needs checking, and kept while no page or
+    // anchor anywhere changes.
+    let index = OnceLock::new();
+    if let Some((k, i)) = index_cache
+        && *k == every_target
+    {
+        let _ = index.set(i.clone());
+    }
+    let targets = OnceLock::new();
+    let checked: Vec<(Key, Arc<Vec<Diagnostic>>)> = site
+        .documents
+        .par_iter()
+        .zip(&md.docs)
+        .map(|(d, m)| {
+            let k = key(&[&d.fingerprint, settings, &every_target]);
+            reuse(cache, k, || {
+                let t = targets.get_or_init(|| Targets {
+                    index: index.get_or_init(|| Arc::new(target_index(config, site, md))),
+                    md,
+                });
+                Arc::new(check_document(config, t, d, m))
+            })
+        })
+        .collect();
+    if let Some(i) = index.get() {
+        *index_cache = Some((every_target, i.clone()));
+    }
+    let out = checked
+        .iter()
+        .flat_map(|(_, d)| d.iter().cloned())
+        .collect();
+    *cache = checked.into_iter().collect();
+    out
+}
+
+fn check_document(
+    config: &SiteConfig,
+    targets: &Targets,
+    d: &Document,
+    m: &DocMarkdown,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for (di, d) in site.documents.iter().enumerate() {
-        for (vi, v) in d.versions.iter().enumerate() {
-            for (ei, e) in v.editions.iter().enumerate().filter(|(_, e)| e.built) {
-                for (ci, c) in v.chapters.iter().enumerate() {
-                    let page = paths::chapter(&e.lang, &d.slug, &v.version.name, &c.page);
-                    // Source text is checked once, from the source language's pages.
-                    let (file, rendered) = match (&e.chapters[ci], &md.translated[di][vi][ei][ci]) {
-                        (Some(f), Some(r)) => (f, r),
-                        _ if config.is_source(&e.lang) => (&c.source, &md.source[di][vi][ci]),
-                        _ => continue,
-                    };
-                    check_page(&targets, &page, file, rendered, &mut out);
-                }
+    for (vi, v) in d.versions.iter().enumerate() {
+        for (ei, e) in v.editions.iter().enumerate().filter(|(_, e)| e.built) {
+            for (ci, c) in v.chapters.iter().enumerate() {
+                let page = paths::chapter(&e.lang, &d.slug, &v.version.name, &c.page);
+                // Source text is checked once, from the source language's pages.
+                let (file, rendered) = match (&e.chapters[ci], &m.translated[vi][ei][ci]) {
+                    (Some(f), Some(r)) => (f, r),
+                    _ if config.is_source(&e.lang) => (&c.source, &m.source[vi][ci]),
+                    _ => continue,
+                };
+                check_page(targets, &page, file, rendered, &mut out);
             }
         }
     }
     out
 }
 
-fn targets(config: &SiteConfig, site: &Site, md: &Markdown) -> Targets {
-    let mut pages = BTreeMap::new();
-    let mut files = BTreeSet::new();
-    for (di, d) in site.documents.iter().enumerate() {
-        for (vi, v) in d.versions.iter().enumerate() {
-            for (ei, e) in v.editions.iter().enumerate().filter(|(_, e)| e.built) {
-                let dir = paths::version_dir(&e.lang, &d.slug, &v.version.name);
-                for a in v.assets.iter().chain(&e.assets) {
-                    files.insert(format!("{dir}{}", a.rel));
-                }
-                for (ci, c) in v.chapters.iter().enumerate() {
-                    let r = md.translated[di][vi][ei][ci]
-                        .as_ref()
-                        .unwrap_or(&md.source[di][vi][ci]);
-                    let page = paths::chapter(&e.lang, &d.slug, &v.version.name, &c.page);
-                    pages.insert(page, anchors(r));
-                }
+/// Calls `page` for every page of `d` with its rendered text, and `file` for every other file
+/// of `d` a link may point to.
+fn document_targets<'a>(
+    config: &SiteConfig,
+    d: &Document,
+    source: &'a [Vec<Rendered>],
+    translated: &'a [Vec<Vec<Option<Rendered>>>],
+    mut page: impl FnMut(String, &'a Rendered, [usize; 3]),
+    mut file: impl FnMut(String),
+) {
+    for (vi, v) in d.versions.iter().enumerate() {
+        for (ei, e) in v.editions.iter().enumerate().filter(|(_, e)| e.built) {
+            let dir = paths::version_dir(&e.lang, &d.slug, &v.version.name);
+            for a in v.assets.iter().chain(&e.assets) {
+                file(format!("{dir}{}", a.rel));
             }
-            for l in &config.languages {
-                files.insert(paths::versions(&l.code, &d.slug));
-                files.insert(paths::alias(&l.code, &d.slug));
+            for (ci, c) in v.chapters.iter().enumerate() {
+                let r = translated[vi][ei][ci].as_ref().unwrap_or(&source[vi][ci]);
+                page(
+                    paths::chapter(&e.lang, &d.slug, &v.version.name, &c.page),
+                    r,
+                    [vi, ei, ci],
+                );
             }
         }
+    }
+    for l in &config.languages {
+        file(paths::versions(&l.code, &d.slug));
+        file(paths::alias(&l.code, &d.slug));
+    }
+}
+
+/// A hash of the pages, anchors and files `d` contributes: when no document's changes, no
+/// document's link results can change because of another one.
+pub fn targets_fingerprint(
+    config: &SiteConfig,
+    d: &Document,
+    source: &[Vec<Rendered>],
+    translated: &[Vec<Vec<Option<Rendered>>>],
+) -> Key {
+    let mut h = blake3::Hasher::new();
+    let mut add = |s: &str| {
+        h.update(s.as_bytes());
+        h.update(&[0]);
+    };
+    let mut pages = Vec::new();
+    let mut files = Vec::new();
+    document_targets(
+        config,
+        d,
+        source,
+        translated,
+        |p, r, _| pages.push((p, r)),
+        |f| files.push(f),
+    );
+    for (p, r) in pages {
+        add(&p);
+        for id in r.heading_ids.iter().chain(&r.footnote_ids) {
+            add(id);
+        }
+        add("\u{1}");
+    }
+    for f in files {
+        add(&f);
+    }
+    *h.finalize().as_bytes()
+}
+
+fn target_index(config: &SiteConfig, site: &Site, md: &Markdown) -> TargetIndex {
+    let mut pages = BTreeMap::new();
+    let mut files = BTreeSet::new();
+    for (di, (d, m)) in site.documents.iter().zip(&md.docs).enumerate() {
+        document_targets(
+            config,
+            d,
+            &m.source,
+            &m.translated,
+            |p, _, [vi, ei, ci]| {
+                pages.insert(p, [di, vi, ei, ci]);
+            },
+            |f| {
+                files.insert(f);
+            },
+        );
     }
     for l in &config.languages {
         files.insert(paths::catalog(&l.code));
     }
     files.insert("index.html".into());
-    Targets { pages, files }
+    TargetIndex { pages, files }
 }
 
-fn anchors(r: &Rendered) -> BTreeSet<String> {
-    let mut a: BTreeSet<String> = r.heading_ids.iter().cloned().collect();
-    a.extend(r.footnote_ids.iter().cloned());
-    a
+fn has_anchor(r: &Rendered, id: &str) -> bool {
+    r.heading_ids.iter().chain(&r.footnote_ids).any(|a| a == id)
 }
 
 fn check_page(
@@ -108,22 +234,28 @@ fn check_page(
                 format!("link `{}` goes outside the site", reference.url),
                 None,
             )),
-            Some(tp) => match (t.pages.get(tp), fragment) {
-                (Some(ids), Some(f)) if !ids.contains(f) => Some((
+            Some(tp) => match (t.page(tp), fragment) {
+                (Some(r), Some(f)) if !has_anchor(r, f) => Some((
                     "broken-anchor",
                     format!("`#{f}` is not a heading of `{tp}`"),
-                    nearest_owned(f, ids.iter().map(String::as_str))
-                        .map(|n| format!("did you mean `#{n}`?")),
+                    nearest_owned(
+                        f,
+                        r.heading_ids
+                            .iter()
+                            .chain(&r.footnote_ids)
+                            .map(String::as_str),
+                    )
+                    .map(|n| format!("did you mean `#{n}`?")),
                 )),
                 (Some(_), _) => None,
-                (None, _) if t.files.contains(tp) => None,
+                (None, _) if t.index.files.contains(tp) => None,
                 (None, _) => Some((
                     "broken-link",
                     format!(
                         "link `{}` points to `{tp}`, which the build does not produce",
                         reference.url
                     ),
-                    nearest_owned(tp, t.pages.keys().map(String::as_str))
+                    nearest_owned(tp, t.index.pages.keys().map(String::as_str))
                         .map(|n| format!("did you mean the page `{n}`?")),
                 )),
             },

@@ -14,22 +14,25 @@ pub mod templates;
 pub mod translation;
 pub mod views;
 
+use crate::cache::{Cache, Key, key, reuse};
 use crate::error::{Diagnostic, Error, Result};
 use crate::i18n::I18n;
 use crate::load::Source;
 use crate::load::theme::Bytes;
-use crate::resolve::{DocVersion, Site};
+use crate::resolve::{DocVersion, Document, Site};
 use markdown::{AlertTitles, Input, Rendered};
-use pages::{Markdown, Pages, paths};
+use pages::{DocMarkdown, Markdown, Pages, paths};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 use templates::Templates;
 
 #[derive(Debug, Clone)]
 pub enum Contents {
-    Bytes(Vec<u8>),
+    /// Generated, and shared with [`crate::cache`].
+    Bytes(Arc<Vec<u8>>),
     /// A file copied as it is.
     Copy(PathBuf),
     Static(&'static [u8]),
@@ -40,6 +43,18 @@ pub struct OutputFile {
     /// Relative to the output root, with `/` separators.
     pub path: String,
     pub contents: Contents,
+    /// A file copied from the sources (a document's image), not a page.
+    pub asset: bool,
+}
+
+impl OutputFile {
+    pub fn generated(path: String, text: String) -> Self {
+        Self {
+            path,
+            contents: bytes(text.into_bytes()),
+            asset: false,
+        }
+    }
 }
 
 /// The whole site, ready to be written. Files are sorted by path.
@@ -50,6 +65,9 @@ pub struct Output {
     /// PDFs made, and how many of them came from the cache.
     pub pdfs: usize,
     pub pdf_cache_hits: usize,
+    /// Documents built, and how many of them were reused whole from the last build's cache.
+    pub documents: usize,
+    pub documents_reused: usize,
 }
 
 /// The PDF engine and its cache folder, when PDFs are built.
@@ -58,28 +76,33 @@ pub struct PdfSetup<'a> {
     pub cache: &'a std::path::Path,
 }
 
+/// Renders the site. Each document's Markdown, link checks and pages are reused from `cache`
+/// when their inputs (the document's fingerprint and `settings`, a hash of the site-wide
+/// inputs) are unchanged; the cache is left holding this run's work.
 pub fn render(
     source: &Source,
     site: &Site,
     i18n: &I18n,
     templates: &Templates,
     pdf: Option<PdfSetup>,
+    cache: &mut Cache,
+    settings: &Key,
 ) -> Result<Output> {
     let mut warnings = Vec::new();
     let timer = crate::timing::Timer::start();
-    let md = render_markdown(source, site, i18n);
+    let md = render_markdown(source, site, i18n, &mut cache.markdown, settings);
     timer.mark("markdown");
-    for (di, d) in site.documents.iter().enumerate() {
-        for (vi, v) in d.versions.iter().enumerate() {
-            warnings.extend(missing_images(
-                v,
-                &md.source[di][vi],
-                &md.translated[di][vi],
-            ));
-        }
+    for m in &md.docs {
+        warnings.extend(m.warnings.iter().cloned());
     }
-    timer.mark("images");
-    warnings.extend(links::check(&source.config, site, &md));
+    warnings.extend(links::check(
+        &source.config,
+        site,
+        &md,
+        &mut cache.links,
+        &mut cache.targets,
+        settings,
+    ));
     timer.mark("links");
     let typeset = pdf.map(|p| pdfs::typeset(&source.config, site, &md, i18n, p.engine, p.cache));
     let mut pdf_sizes = std::collections::BTreeMap::new();
@@ -105,17 +128,36 @@ pub fn render(
         i18n,
         pdf_sizes: &pdf_sizes,
     };
-    let jobs = page_jobs(source, site);
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+    // Each document's pages depend on that document only (and the site-wide inputs).
+    let units: Vec<UnitResult> = site
+        .documents
         .par_iter()
-        .map(|job| render_job(&pages, templates, job))
+        .enumerate()
+        .map(|(di, d)| {
+            let pdfs = pdf_key(&pdf_sizes, &d.slug);
+            let k = key(&[&d.fingerprint, settings, pdfs.as_bytes()]);
+            if let Some(unit) = cache.units.get(&k) {
+                return Ok((k, unit.clone(), true));
+            }
+            Ok((
+                k,
+                Arc::new(document_unit(&pages, templates, source, di)?),
+                false,
+            ))
+        })
         .collect();
-    let mut files = Vec::with_capacity(results.len() + 64);
     let mut errors = Vec::new();
-    for r in results {
+    let mut new_units = std::collections::HashMap::with_capacity(units.len());
+    let mut docs = Vec::with_capacity(units.len());
+    let mut documents_reused = 0;
+    for r in units {
         match r {
-            Ok(f) => files.push(f),
-            Err(d) => errors.push(d),
+            Ok((k, unit, reused)) => {
+                documents_reused += usize::from(reused);
+                new_units.insert(k, unit.clone());
+                docs.push(unit);
+            }
+            Err(d) => errors.extend(d),
         }
     }
     if !errors.is_empty() {
@@ -123,31 +165,214 @@ pub fn render(
         errors.dedup();
         return Err(Error::Site(errors));
     }
-    timer.mark("pages");
-    files.extend(pdf_files);
-    files.extend(assets(source, site));
-    files.push(OutputFile {
-        path: "sitemap.xml".into(),
-        contents: Contents::Bytes(sitemap::sitemap(&pages).into_bytes()),
-    });
-    for l in &source.config.languages {
-        files.push(OutputFile {
-            path: format!("{}/feed.xml", l.code),
-            contents: Contents::Bytes(feed::feed(&pages, &l.code).into_bytes()),
-        });
+    cache.units = new_units;
+    timer.mark("document pages");
+    // The site-wide pages change only when what the documents give them does.
+    let site_parts: Vec<&[u8]> = docs.iter().map(|u| u.site_key.as_slice()).collect();
+    let site_key = key(&[settings, &key(&site_parts)]);
+    let site_files = match &cache.site {
+        Some((k, files)) if *k == site_key => files.clone(),
+        _ => {
+            let files = Arc::new(site_files(&pages, templates, &docs).map_err(Error::Site)?);
+            cache.site = Some((site_key, files.clone()));
+            files
+        }
+    };
+    timer.mark("site pages");
+    let mut files: Vec<OutputFile> =
+        Vec::with_capacity(site_files.len() + docs.iter().map(|u| u.files.len()).sum::<usize>());
+    files.extend(site_files.iter().cloned());
+    for u in &docs {
+        files.extend(u.files.iter().filter(|f| !f.asset).cloned());
     }
-    files.push(OutputFile {
-        path: "robots.txt".into(),
-        contents: Contents::Bytes(sitemap::robots(&source.config).into_bytes()),
-    });
+    files.extend(pdf_files);
+    files.extend(theme_files(source));
+    for u in &docs {
+        files.extend(u.files.iter().filter(|f| f.asset).cloned());
+    }
+    // Stable: of equal paths, the first (pages before assets, a translation's assets before
+    // the source's) is kept.
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|b, a| a.path == b.path);
+    timer.mark("assemble");
     Ok(Output {
         files,
         warnings,
         pdfs: pdf_sizes.len(),
         pdf_cache_hits,
+        documents: docs.len(),
+        documents_reused,
     })
+}
+
+/// A document's unit with its cache key and whether it was reused, or the errors.
+type UnitResult = std::result::Result<(Key, Arc<DocUnit>, bool), Vec<Diagnostic>>;
+
+/// Everything made from one document: reused while the document and the site-wide inputs are
+/// unchanged ([`crate::cache`]).
+pub struct DocUnit {
+    /// Its pages (chapters, print editions, histories, aliases) and assets.
+    files: Vec<OutputFile>,
+    /// Its entry in each language's catalog (in the site's order), then in the home page's.
+    catalog: Vec<views::CatalogEntry>,
+    /// Per site language, whether its latest version has a real edition in it.
+    translated: Vec<bool>,
+    sitemap: String,
+    /// Per site language, its entries in the feed.
+    feeds: Vec<Vec<feed::Entry>>,
+    /// A hash of what the site-wide pages take from it (the four fields above).
+    site_key: Key,
+}
+
+fn document_unit(
+    pages: &Pages,
+    templates: &Templates,
+    source: &Source,
+    di: usize,
+) -> std::result::Result<DocUnit, Vec<Diagnostic>> {
+    let doc = &pages.site.documents[di];
+    let mut files = run_jobs(pages, templates, &document_jobs(source, pages.site, di))?;
+    files.extend(document_assets(doc));
+    let langs = &source.config.languages;
+    let mut catalog: Vec<views::CatalogEntry> = langs
+        .iter()
+        .map(|l| pages.catalog_entry(doc, &l.code, &paths::catalog(&l.code)))
+        .collect();
+    catalog.push(pages.catalog_entry(doc, &source.config.source_language, "index.html"));
+    let translated: Vec<bool> = langs
+        .iter()
+        .map(|l| {
+            doc.latest()
+                .edition(&l.code)
+                .is_some_and(|e| e.state != crate::resolve::LangState::Missing)
+        })
+        .collect();
+    let sitemap = sitemap::document(pages, doc);
+    let feeds: Vec<Vec<feed::Entry>> = langs
+        .iter()
+        .map(|l| feed::entries(pages, doc, &l.code))
+        .collect();
+    let summary = serde_json::to_vec(&(&catalog, &translated, &sitemap, &feeds))
+        .map_err(|e| vec![Diagnostic::error("internal", None, e.to_string())])?;
+    Ok(DocUnit {
+        files,
+        catalog,
+        translated,
+        sitemap,
+        feeds,
+        site_key: key(&[&summary]),
+    })
+}
+
+/// The pages about the whole site: home, catalogs, 404, sitemap, feeds, robots.txt.
+fn site_files(
+    pages: &Pages,
+    templates: &Templates,
+    docs: &[Arc<DocUnit>],
+) -> std::result::Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let langs = &pages.config.languages;
+    let entries = |i: usize| {
+        docs.iter()
+            .map(|u| u.catalog[i].clone())
+            .collect::<Vec<_>>()
+    };
+    let translated: Vec<usize> = (0..langs.len())
+        .map(|li| docs.iter().filter(|u| u.translated[li]).count())
+        .collect();
+    let mut jobs: Vec<Box<dyn Fn() -> Result<OutputFile, Diagnostic> + Sync + Send>> = vec![
+        Box::new(|| fill(templates, "404.html", pages.not_found())),
+        Box::new(|| {
+            fill(
+                templates,
+                "home.html",
+                pages.home(entries(langs.len()), &translated),
+            )
+        }),
+        Box::new(|| {
+            Ok(OutputFile::generated(
+                "sitemap.xml".into(),
+                sitemap::sitemap(pages, docs.iter().map(|u| u.sitemap.as_str())),
+            ))
+        }),
+        Box::new(|| {
+            Ok(OutputFile::generated(
+                "robots.txt".into(),
+                sitemap::robots(pages.config),
+            ))
+        }),
+    ];
+    for (li, l) in langs.iter().enumerate() {
+        let entries = &entries;
+        jobs.push(Box::new(move || {
+            fill(
+                templates,
+                "catalog.html",
+                pages.catalog(&l.code, entries(li)),
+            )
+        }));
+        jobs.push(Box::new(move || {
+            let feed = feed::feed(
+                pages,
+                &l.code,
+                docs.iter().flat_map(|u| &u.feeds[li]).collect(),
+            );
+            Ok(OutputFile::generated(format!("{}/feed.xml", l.code), feed))
+        }));
+    }
+    let results: Vec<Result<OutputFile, Diagnostic>> = jobs.par_iter().map(|j| j()).collect();
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => errors.push(d),
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Generated contents.
+pub fn bytes(b: Vec<u8>) -> Contents {
+    Contents::Bytes(Arc::new(b))
+}
+
+/// The sizes of the document's PDFs, which its pages show.
+fn pdf_key(sizes: &std::collections::BTreeMap<String, u64>, slug: &str) -> String {
+    let needle = format!("/{slug}/");
+    sizes
+        .iter()
+        .filter(|(p, _)| p.contains(&needle))
+        .map(|(p, s)| format!("{p}={s};"))
+        .collect()
+}
+
+/// Renders `jobs` in parallel; every failure is returned.
+fn run_jobs(
+    pages: &Pages,
+    templates: &Templates,
+    jobs: &[Job],
+) -> std::result::Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| render_job(pages, templates, job))
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => errors.push(d),
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
 }
 
 fn alert_titles(i18n: &I18n, lang: &str) -> AlertTitles {
@@ -157,23 +382,85 @@ fn alert_titles(i18n: &I18n, lang: &str) -> AlertTitles {
     )
 }
 
-fn render_markdown(source: &Source, site: &Site, i18n: &I18n) -> Markdown {
+fn render_markdown(
+    source: &Source,
+    site: &Site,
+    i18n: &I18n,
+    cache: &mut std::collections::HashMap<Key, Arc<DocMarkdown>>,
+    settings: &Key,
+) -> Markdown {
     let src_alerts = alert_titles(i18n, &source.config.source_language);
-    let source_md: Vec<Vec<Vec<Rendered>>> = site
+    let alerts: Vec<AlertTitles> = source
+        .config
+        .languages
+        .iter()
+        .map(|l| alert_titles(i18n, &l.code))
+        .collect();
+    let docs: Vec<(Key, Arc<DocMarkdown>)> = site
         .documents
         .par_iter()
         .map(|d| {
-            d.versions
+            reuse(cache, key(&[&d.fingerprint, settings]), || {
+                Arc::new(render_document(source, d, i18n, &src_alerts, &alerts))
+            })
+        })
+        .collect();
+    let out = Markdown {
+        docs: docs.iter().map(|(_, m)| m.clone()).collect(),
+    };
+    *cache = docs.into_iter().collect();
+    out
+}
+
+/// Renders one document's Markdown, every chapter in every language, in parallel.
+fn render_document(
+    source: &Source,
+    d: &Document,
+    i18n: &I18n,
+    src_alerts: &AlertTitles,
+    alerts: &[AlertTitles],
+) -> DocMarkdown {
+    let source_md: Vec<Vec<Rendered>> = d
+        .versions
+        .par_iter()
+        .map(|v| {
+            v.chapters
                 .par_iter()
-                .map(|v| {
-                    v.chapters
+                .map(|c| {
+                    markdown::render(&Input {
+                        markdown: &c.source.body,
+                        source_ids: None,
+                        alerts: Some(src_alerts),
+                        marks: None,
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let translated: Vec<Vec<Vec<Option<Rendered>>>> = d
+        .versions
+        .par_iter()
+        .enumerate()
+        .map(|(vi, v)| {
+            v.editions
+                .par_iter()
+                .enumerate()
+                .map(|(ei, e)| {
+                    e.chapters
                         .par_iter()
-                        .map(|c| {
-                            markdown::render(&Input {
-                                markdown: &c.source.body,
-                                source_ids: None,
-                                alerts: Some(&src_alerts),
-                                marks: None,
+                        .enumerate()
+                        .map(|(ci, t)| {
+                            t.as_ref().map(|t| {
+                                let chapter = translation::Chapter {
+                                    doc: d,
+                                    version: v,
+                                    edition: e,
+                                    index: ci,
+                                    text: t,
+                                    source: &source_md[vi][ci],
+                                    source_lang: &source.config.source_language,
+                                };
+                                translation::render(&chapter, i18n, &alerts[ei])
                             })
                         })
                         .collect()
@@ -181,52 +468,16 @@ fn render_markdown(source: &Source, site: &Site, i18n: &I18n) -> Markdown {
                 .collect()
         })
         .collect();
-    let alerts: Vec<AlertTitles> = source
-        .config
-        .languages
-        .iter()
-        .map(|l| alert_titles(i18n, &l.code))
-        .collect();
-    let translated = site
-        .documents
-        .par_iter()
-        .enumerate()
-        .map(|(di, d)| {
-            d.versions
-                .par_iter()
-                .enumerate()
-                .map(|(vi, v)| {
-                    v.editions
-                        .par_iter()
-                        .enumerate()
-                        .map(|(ei, e)| {
-                            e.chapters
-                                .par_iter()
-                                .enumerate()
-                                .map(|(ci, t)| {
-                                    t.as_ref().map(|t| {
-                                        let chapter = translation::Chapter {
-                                            doc: d,
-                                            version: v,
-                                            edition: e,
-                                            index: ci,
-                                            text: t,
-                                            source: &source_md[di][vi][ci],
-                                            source_lang: &source.config.source_language,
-                                        };
-                                        translation::render(&chapter, i18n, &alerts[ei])
-                                    })
-                                })
-                                .collect()
-                        })
-                        .collect()
-                })
-                .collect()
-        })
-        .collect();
-    Markdown {
+    let mut warnings = Vec::new();
+    for (vi, v) in d.versions.iter().enumerate() {
+        warnings.extend(missing_images(v, &source_md[vi], &translated[vi]));
+    }
+    let targets = links::targets_fingerprint(&source.config, d, &source_md, &translated);
+    DocMarkdown {
         source: source_md,
         translated,
+        warnings,
+        targets,
     }
 }
 
@@ -274,33 +525,28 @@ fn missing_images(
 }
 
 enum Job {
-    Home,
-    Catalog(String),
     Chapter(usize, usize, usize, usize),
     Print(usize, usize, usize),
     Redirect(usize, String),
     Versions(usize, String),
-    NotFound,
 }
 
-fn page_jobs(source: &Source, site: &Site) -> Vec<Job> {
-    let mut jobs = vec![Job::Home, Job::NotFound];
+/// The pages of one document: its aliases and histories in every language, and every chapter
+/// and print edition it is built in.
+fn document_jobs(source: &Source, site: &Site, di: usize) -> Vec<Job> {
+    let mut jobs = Vec::new();
     for l in &source.config.languages {
-        jobs.push(Job::Catalog(l.code.clone()));
-        for (di, _) in site.documents.iter().enumerate() {
-            jobs.push(Job::Redirect(di, l.code.clone()));
-            jobs.push(Job::Versions(di, l.code.clone()));
-        }
+        jobs.push(Job::Redirect(di, l.code.clone()));
+        jobs.push(Job::Versions(di, l.code.clone()));
     }
-    for (di, d) in site.documents.iter().enumerate() {
-        for (vi, v) in d.versions.iter().enumerate() {
-            for (ei, e) in v.editions.iter().enumerate() {
-                if e.built {
-                    for ci in 0..v.chapters.len() {
-                        jobs.push(Job::Chapter(di, vi, ei, ci));
-                    }
-                    jobs.push(Job::Print(di, vi, ei));
+    let d = &site.documents[di];
+    for (vi, v) in d.versions.iter().enumerate() {
+        for (ei, e) in v.editions.iter().enumerate() {
+            if e.built {
+                for ci in 0..v.chapters.len() {
+                    jobs.push(Job::Chapter(di, vi, ei, ci));
                 }
+                jobs.push(Job::Print(di, vi, ei));
             }
         }
     }
@@ -309,19 +555,16 @@ fn page_jobs(source: &Source, site: &Site) -> Vec<Job> {
 
 fn render_job(pages: &Pages, templates: &Templates, job: &Job) -> Result<OutputFile, Diagnostic> {
     match job {
-        Job::Home => fill(templates, "home.html", pages.home()),
-        Job::Catalog(lang) => fill(templates, "catalog.html", pages.catalog(lang)),
         Job::Chapter(d, v, e, c) => {
             let mut file = fill(templates, "document.html", pages.document(*d, *v, *e, *c))?;
             if let Contents::Bytes(bytes) = &mut file.contents {
-                splice(bytes, pages.chapter_html(*d, *v, *e, *c));
+                splice(Arc::make_mut(bytes), pages.chapter_html(*d, *v, *e, *c));
             }
             Ok(file)
         }
         Job::Print(d, v, e) => fill(templates, "print.html", pages.print(*d, *v, *e)),
         Job::Redirect(d, lang) => fill(templates, "redirect.html", pages.redirect(*d, lang)),
         Job::Versions(d, lang) => fill(templates, "versions.html", pages.versions(*d, lang)),
-        Job::NotFound => fill(templates, "404.html", pages.not_found()),
     }
 }
 
@@ -333,10 +576,7 @@ fn fill<T: Serialize>(
     let context = tera::Context::from_serialize(&view)
         .map_err(|e| Diagnostic::error("template-context", None, format!("{path}: {e}")))?;
     let html = templates.render(template, &context)?;
-    Ok(OutputFile {
-        path,
-        contents: Contents::Bytes(html.into_bytes()),
-    })
+    Ok(OutputFile::generated(path, html))
 }
 
 /// Puts the chapter's HTML where the template printed the content marker.
@@ -347,9 +587,9 @@ fn splice(page: &mut Vec<u8>, html: &str) {
     }
 }
 
-/// Theme files, and each version's assets next to its pages in every language built.
-fn assets(source: &Source, site: &Site) -> Vec<OutputFile> {
-    let mut out: Vec<OutputFile> = source
+/// The theme's static files.
+fn theme_files(source: &Source) -> Vec<OutputFile> {
+    source
         .theme
         .static_files
         .values()
@@ -359,19 +599,24 @@ fn assets(source: &Source, site: &Site) -> Vec<OutputFile> {
                 Bytes::Disk(p) => Contents::Copy(p.clone()),
                 Bytes::Builtin(b) => Contents::Static(b),
             },
+            asset: true,
         })
-        .collect();
-    for d in &site.documents {
-        for v in &d.versions {
-            for e in v.editions.iter().filter(|e| e.built) {
-                let dir = paths::version_dir(&e.lang, &d.slug, &v.version.name);
-                // Translated assets first, so that they win over the source's in the dedup.
-                for a in e.assets.iter().chain(&v.assets) {
-                    out.push(OutputFile {
-                        path: format!("{dir}{}", a.rel),
-                        contents: Contents::Copy(a.path.clone()),
-                    });
-                }
+        .collect()
+}
+
+/// Each version's assets, next to its pages in every language it is built in.
+fn document_assets(d: &Document) -> Vec<OutputFile> {
+    let mut out = Vec::new();
+    for v in &d.versions {
+        for e in v.editions.iter().filter(|e| e.built) {
+            let dir = paths::version_dir(&e.lang, &d.slug, &v.version.name);
+            // Translated assets first, so that they win over the source's in the dedup.
+            for a in e.assets.iter().chain(&v.assets) {
+                out.push(OutputFile {
+                    path: format!("{dir}{}", a.rel),
+                    contents: Contents::Copy(a.path.clone()),
+                    asset: true,
+                });
             }
         }
     }

@@ -4,13 +4,23 @@ use super::markdown::Rendered;
 use super::views::*;
 use crate::config::SiteConfig;
 use crate::i18n::I18n;
-use crate::resolve::{DocVersion, Document, LangState, Site};
+use crate::resolve::{DocVersion, Document, Site};
 
-/// Rendered Markdown, indexed like the site: `[doc][version][chapter]` for the source, and
-/// `[doc][version][edition][chapter]` for translations (`None` where a chapter is not translated).
+/// Rendered Markdown, one entry per document of the site, in the same order.
 pub struct Markdown {
-    pub source: Vec<Vec<Vec<Rendered>>>,
-    pub translated: Vec<Vec<Vec<Vec<Option<Rendered>>>>>,
+    pub docs: Vec<std::sync::Arc<DocMarkdown>>,
+}
+
+/// One document's rendered Markdown, indexed like the document: `[version][chapter]` for the
+/// source, and `[version][edition][chapter]` for translations (`None` where a chapter is not
+/// translated).
+pub struct DocMarkdown {
+    pub source: Vec<Vec<Rendered>>,
+    pub translated: Vec<Vec<Vec<Option<Rendered>>>>,
+    /// Images its chapters point to that do not exist.
+    pub warnings: Vec<crate::error::Diagnostic>,
+    /// [`super::links::targets_fingerprint`] of the document.
+    pub targets: crate::cache::Key,
 }
 
 /// Stands for the chapter's HTML in the view: the rendered text is put in its place after the
@@ -243,10 +253,10 @@ impl<'a> Pages<'a> {
         v: &DocVersion,
         lang: &str,
     ) -> String {
-        let translated = self.md.translated[d][vi][lang_i][c].as_ref();
+        let translated = self.md.docs[d].translated[vi][lang_i][c].as_ref();
         translated
             .and_then(|r| r.title.clone())
-            .or_else(|| self.md.source[d][vi][c].title.clone())
+            .or_else(|| self.md.docs[d].source[vi][c].title.clone())
             .unwrap_or_else(|| self.doc_view_title(v, lang))
     }
 
@@ -264,9 +274,9 @@ impl<'a> Pages<'a> {
         let chapter = &v.chapters[c];
         let path = paths::chapter(lang, &doc.slug, &v.version.name, &chapter.page);
         let root = paths::root(&path);
-        let translated = self.md.translated[d][vi][lang_i][c].as_ref();
+        let translated = self.md.docs[d].translated[vi][lang_i][c].as_ref();
         let fallback = !self.config.is_source(lang) && translated.is_none();
-        let rendered = translated.unwrap_or(&self.md.source[d][vi][c]);
+        let rendered = translated.unwrap_or(&self.md.docs[d].source[vi][c]);
         let doc_view = self.doc_view(doc, v, lang, &path);
         let chapter_title = self.chapter_title(d, vi, lang_i, c, v, lang);
         let page_title = if c == 0 || rendered.title.is_none() {
@@ -326,9 +336,9 @@ impl<'a> Pages<'a> {
 
     /// The HTML of a chapter as shown in a language (translated, or the source as a fallback).
     pub fn chapter_html(&self, d: usize, vi: usize, lang_i: usize, c: usize) -> &str {
-        self.md.translated[d][vi][lang_i][c]
+        self.md.docs[d].translated[vi][lang_i][c]
             .as_ref()
-            .unwrap_or(&self.md.source[d][vi][c])
+            .unwrap_or(&self.md.docs[d].source[vi][c])
             .html
             .as_str()
     }
@@ -398,36 +408,32 @@ impl<'a> Pages<'a> {
         })
     }
 
-    pub fn catalog_entries(&self, lang: &str, from: &str) -> Vec<CatalogEntry> {
-        self.site
-            .documents
-            .iter()
-            .map(|doc| {
-                let v = doc.latest();
-                let l = if v.has_lang(lang) {
-                    lang
-                } else {
-                    &self.config.source_language
-                };
-                CatalogEntry {
-                    doc: self.doc_view(doc, v, lang, from),
-                    url: format!(
-                        "{}{}",
-                        paths::root(from),
-                        paths::chapter(l, &doc.slug, &v.version.name, "index.html")
-                    ),
-                    version_count: doc.versions.len(),
-                    has_pdf: v
-                        .editions
-                        .iter()
-                        .any(|e| self.pdf(&e.lang, &doc.slug, &v.version.name).is_some()),
-                    languages: self.badges(doc, v, from),
-                }
-            })
-            .collect()
+    /// A document's entry in a catalog of `lang` (or the home page) at `from`.
+    pub fn catalog_entry(&self, doc: &Document, lang: &str, from: &str) -> CatalogEntry {
+        let v = doc.latest();
+        let l = if v.has_lang(lang) {
+            lang
+        } else {
+            &self.config.source_language
+        };
+        CatalogEntry {
+            doc: self.doc_view(doc, v, lang, from),
+            url: format!(
+                "{}{}",
+                paths::root(from),
+                paths::chapter(l, &doc.slug, &v.version.name, "index.html")
+            ),
+            version_count: doc.versions.len(),
+            has_pdf: v
+                .editions
+                .iter()
+                .any(|e| self.pdf(&e.lang, &doc.slug, &v.version.name).is_some()),
+            languages: self.badges(doc, v, from),
+        }
     }
 
-    pub fn catalog(&self, lang: &str) -> (String, CatalogPage) {
+    /// The catalog of `lang`, with its documents' entries ([`Self::catalog_entry`]).
+    pub fn catalog(&self, lang: &str, documents: Vec<CatalogEntry>) -> (String, CatalogPage) {
         let path = paths::catalog(lang);
         let title = format!(
             "{} — {}",
@@ -436,11 +442,12 @@ impl<'a> Pages<'a> {
         );
         let mut common = self.common(lang, &path, "catalog", title);
         self.every_language(&mut common, &path, paths::catalog);
-        let documents = self.catalog_entries(lang, &path);
         (path, CatalogPage { common, documents })
     }
 
-    pub fn home(&self) -> (String, HomePage) {
+    /// The home page, with the source language's catalog entries and, per site language, how
+    /// many documents have a real edition in it.
+    pub fn home(&self, documents: Vec<CatalogEntry>, translated: &[usize]) -> (String, HomePage) {
         let path = "index.html".to_string();
         let lang = self.config.source_language.clone();
         let mut common = self.common(&lang, &path, "home", self.config.title.clone());
@@ -450,23 +457,14 @@ impl<'a> Pages<'a> {
             .config
             .languages
             .iter()
-            .map(|l| HomeLanguage {
+            .zip(translated)
+            .map(|(l, &translated)| HomeLanguage {
                 code: l.code.clone(),
                 name: l.name.clone(),
                 url: paths::catalog(&l.code),
-                translated: self
-                    .site
-                    .documents
-                    .iter()
-                    .filter(|d| {
-                        d.latest()
-                            .edition(&l.code)
-                            .is_some_and(|e| e.state != LangState::Missing)
-                    })
-                    .count(),
+                translated,
             })
             .collect();
-        let documents = self.catalog_entries(&lang, &path);
         (
             path,
             HomePage {

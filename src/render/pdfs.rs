@@ -58,8 +58,8 @@ pub fn typeset(
                 i18n,
                 v,
                 e,
-                &md.source[di][vi],
-                &md.translated[di][vi][ei],
+                &md.docs[di].source[vi],
+                &md.docs[di].translated[vi][ei],
             );
             (
                 pdf_path(&e.lang, &d.slug, &v.version.name),
@@ -83,7 +83,8 @@ pub fn typeset(
                 out.sizes.insert(path.clone(), bytes.len() as u64);
                 out.files.push(OutputFile {
                     path,
-                    contents: Contents::Bytes(bytes),
+                    contents: Contents::Bytes(std::sync::Arc::new(bytes)),
+                    asset: false,
                 });
             }
             Err(d) => out.diagnostics.push(d),

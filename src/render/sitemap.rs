@@ -3,46 +3,60 @@
 use super::pages::{Pages, paths};
 use crate::config::SiteConfig;
 use crate::render::markdown::escape_attr;
+use crate::resolve::Document;
 
 /// One `<url>` per page that is the real text in its language (fallback pages are left out,
-/// since their canonical is the source page), each listing its real translations.
-pub fn sitemap(pages: &Pages) -> String {
-    let base = &pages.config.base_url;
+/// since their canonical is the source page), each listing its real translations. `documents`
+/// are the documents' parts, from [`document`].
+pub fn sitemap<'a>(pages: &Pages, documents: impl Iterator<Item = &'a str>) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    let langs: Vec<&str> = pages
-        .config
-        .languages
-        .iter()
-        .map(|l| l.code.as_str())
-        .collect();
-    let source = pages.config.source_language.as_str();
-    let every = |out: &mut String, path_of: &dyn Fn(&str) -> String| {
-        let alts: Vec<(&str, String)> = langs.iter().map(|l| (*l, path_of(l))).collect();
-        for (_, p) in &alts {
-            entry(out, base, p, &alts, &path_of(source), None);
-        }
-    };
-    every(&mut out, &paths::catalog);
-    for doc in &pages.site.documents {
-        every(&mut out, &|l| paths::versions(l, &doc.slug));
-        for v in &doc.versions {
-            for (ci, c) in v.chapters.iter().enumerate() {
-                let alts: Vec<(&str, String)> = langs
-                    .iter()
-                    .filter(|l| v.is_real(l, ci))
-                    .map(|l| (*l, paths::chapter(l, &doc.slug, &v.version.name, &c.page)))
-                    .collect();
-                let default = paths::chapter(source, &doc.slug, &v.version.name, &c.page);
-                for (_, p) in &alts {
-                    entry(&mut out, base, p, &alts, &default, v.meta.date.as_deref());
-                }
-            }
-        }
+    every_language(pages, &mut out, &paths::catalog);
+    for d in documents {
+        out.push_str(d);
     }
     out.push_str("</urlset>\n");
     out
+}
+
+/// The `<url>` entries of one document's pages.
+pub fn document(pages: &Pages, doc: &Document) -> String {
+    let base = &pages.config.base_url;
+    let source = pages.config.source_language.as_str();
+    let mut out = String::new();
+    every_language(pages, &mut out, &|l| paths::versions(l, &doc.slug));
+    for v in &doc.versions {
+        for (ci, c) in v.chapters.iter().enumerate() {
+            let alts: Vec<(&str, String)> = pages
+                .config
+                .languages
+                .iter()
+                .map(|l| l.code.as_str())
+                .filter(|l| v.is_real(l, ci))
+                .map(|l| (l, paths::chapter(l, &doc.slug, &v.version.name, &c.page)))
+                .collect();
+            let default = paths::chapter(source, &doc.slug, &v.version.name, &c.page);
+            for (_, p) in &alts {
+                entry(&mut out, base, p, &alts, &default, v.meta.date.as_deref());
+            }
+        }
+    }
+    out
+}
+
+/// Entries for a page that exists in every language.
+fn every_language(pages: &Pages, out: &mut String, path_of: &dyn Fn(&str) -> String) {
+    let alts: Vec<(&str, String)> = pages
+        .config
+        .languages
+        .iter()
+        .map(|l| (l.code.as_str(), path_of(&l.code)))
+        .collect();
+    let default = path_of(&pages.config.source_language);
+    for (_, p) in &alts {
+        entry(out, &pages.config.base_url, p, &alts, &default, None);
+    }
 }
 
 fn entry(

@@ -104,7 +104,7 @@ pub fn request_key(path: &str) -> Option<String> {
 
 fn respond(path: &str, contents: &Contents, status: StatusCode) -> Response {
     let bytes: Vec<u8> = match contents {
-        Contents::Bytes(b) => b.clone(),
+        Contents::Bytes(b) => b.to_vec(),
         Contents::Static(b) => b.to_vec(),
         Contents::Copy(p) => match std::fs::read(p) {
             Ok(b) => b,

@@ -10,7 +10,6 @@ mod http;
 use crate::cli::ServeArgs;
 use crate::error::{Error, Result};
 use crate::render::Contents;
-use std::collections::BTreeMap;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -24,9 +23,22 @@ pub enum Event {
     State(String),
 }
 
+/// The last good build's files, sorted by path (as [`crate::render::Output`] has them).
+#[derive(Default)]
+pub struct Files(Vec<crate::render::OutputFile>);
+
+impl Files {
+    pub fn get(&self, path: &str) -> Option<&Contents> {
+        self.0
+            .binary_search_by(|f| f.path.as_str().cmp(path))
+            .ok()
+            .map(|i| &self.0[i].contents)
+    }
+}
+
 #[derive(Default)]
 struct Current {
-    files: Arc<BTreeMap<String, Contents>>,
+    files: Arc<Files>,
     generation: u64,
     error: Option<String>,
 }
@@ -38,7 +50,7 @@ pub struct Shared {
 }
 
 impl Shared {
-    fn files(&self) -> Arc<BTreeMap<String, Contents>> {
+    fn files(&self) -> Arc<Files> {
         self.current
             .read()
             .map(|c| c.files.clone())
@@ -72,8 +84,9 @@ pub fn run(args: &ServeArgs) -> Result<()> {
         current: Arc::new(RwLock::new(Current::default())),
         events: tx,
     };
-    rebuild(args, &shared);
-    let watcher = watch(args.clone(), shared.clone())?;
+    let mut cache = crate::cache::Cache::default();
+    rebuild(args, &shared, &mut cache);
+    let watcher = watch(args.clone(), shared.clone(), cache)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -97,15 +110,16 @@ pub fn run(args: &ServeArgs) -> Result<()> {
     result
 }
 
-/// Builds into memory and publishes the result (or the error) to the open pages.
-fn rebuild(args: &ServeArgs, shared: &Shared) {
+/// Builds into memory and publishes the result (or the error) to the open pages. Work on
+/// documents that did not change is reused from `cache`.
+fn rebuild(args: &ServeArgs, shared: &Shared, cache: &mut crate::cache::Cache) {
     let started = Instant::now();
     let site = crate::cli::SiteArgs {
         root: args.root.clone(),
         drafts: args.drafts,
         base_url: Some(format!("http://{}:{}/", args.bind, args.port)),
     };
-    let result = crate::compile(&site, args.pdf);
+    let result = crate::compile_cached(&site, args.pdf, cache);
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     let Ok(mut current) = shared.current.write() else {
         return;
@@ -115,12 +129,18 @@ fn rebuild(args: &ServeArgs, shared: &Shared) {
             for d in &compiled.diagnostics {
                 eprintln!("{d}\n");
             }
-            let files: BTreeMap<String, Contents> = compiled
+            let (files, reused) = compiled
                 .output
-                .map(|o| o.files.into_iter().map(|f| (f.path, f.contents)).collect())
+                .map(|o| {
+                    let reused = format!(
+                        " ({} of {} documents unchanged)",
+                        o.documents_reused, o.documents
+                    );
+                    (o.files, reused)
+                })
                 .unwrap_or_default();
-            eprintln!("rebuilt {} files in {ms:.1} ms", files.len());
-            current.files = Arc::new(files);
+            eprintln!("rebuilt {} files in {ms:.1} ms{reused}", files.len());
+            current.files = Arc::new(Files(files));
             current.error = None;
         }
         Ok(compiled) => {
@@ -145,21 +165,39 @@ fn rebuild(args: &ServeArgs, shared: &Shared) {
     )));
 }
 
-/// Watches the sources and rebuilds after changes settle (editors save in bursts: a temp file,
-/// a rename, a metadata change), on a thread of its own.
-fn watch(args: ServeArgs, shared: Shared) -> Result<notify::RecommendedWatcher> {
+/// How long the watcher waits for more events before it rebuilds. Editors save in bursts (a
+/// temp file, a rename, a metadata change; or a truncation, then the new text), all within a
+/// millisecond or two; waiting longer only delays the preview.
+const SETTLE: Duration = Duration::from_millis(4);
+
+/// Watches the sources and rebuilds once changes settle, on a thread of its own. The paths that
+/// changed tell the next build which documents to read again ([`crate::load::Changes`]).
+fn watch(
+    args: ServeArgs,
+    shared: Shared,
+    mut cache: crate::cache::Cache,
+) -> Result<notify::RecommendedWatcher> {
     use notify::{RecursiveMode, Watcher};
-    let (tx, rx) = std::sync::mpsc::channel();
+    // Event paths are absolute when the watched paths are.
+    let root = std::fs::canonicalize(&args.root).map_err(|e| Error::io(&args.root, e))?;
+    let (tx, rx) = std::sync::mpsc::channel::<Option<Vec<std::path::PathBuf>>>();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        // Reading the sources during a build produces access events: only changes count.
-        if let Ok(event) = res
-            && !matches!(
-                event.kind,
-                notify::EventKind::Access(_) | notify::EventKind::Other
-            )
-            && event.paths.iter().any(|p| is_source(p))
-        {
-            let _ = tx.send(());
+        match res {
+            // Reading the sources during a build produces access events: only changes count.
+            Ok(event)
+                if !matches!(
+                    event.kind,
+                    notify::EventKind::Access(_) | notify::EventKind::Other
+                ) && event.paths.iter().any(|p| is_source(p)) =>
+            {
+                // When the kernel dropped events, anything may have changed.
+                let rescan = event.need_rescan() || event.paths.is_empty();
+                let _ = tx.send((!rescan).then_some(event.paths));
+            }
+            Ok(_) => {}
+            Err(_) => {
+                let _ = tx.send(None);
+            }
         }
     })
     .map_err(|e| Error::Other(format!("cannot watch files: {e}")))?;
@@ -171,7 +209,7 @@ fn watch(args: ServeArgs, shared: Shared) -> Result<notify::RecommendedWatcher> 
         "static",
         "site.yaml",
     ] {
-        let path = args.root.join(name);
+        let path = root.join(name);
         if path.exists() {
             let mode = if path.is_dir() {
                 RecursiveMode::Recursive
@@ -184,13 +222,37 @@ fn watch(args: ServeArgs, shared: Shared) -> Result<notify::RecommendedWatcher> 
         }
     }
     std::thread::spawn(move || {
-        while rx.recv().is_ok() {
+        while let Ok(first) = rx.recv() {
+            let mut batch = vec![first];
             // Debounce: wait until no change has arrived for a short while.
-            while rx.recv_timeout(Duration::from_millis(30)).is_ok() {}
-            rebuild(&args, &shared);
+            while let Ok(more) = rx.recv_timeout(SETTLE) {
+                batch.push(more);
+            }
+            cache.changed(changes(&root, batch));
+            rebuild(&args, &shared, &mut cache);
         }
     });
     Ok(watcher)
+}
+
+/// What a batch of watcher events means for the next build.
+fn changes(
+    root: &std::path::Path,
+    batch: Vec<Option<Vec<std::path::PathBuf>>>,
+) -> crate::load::Changes {
+    let mut paths = Vec::new();
+    for event in batch {
+        let Some(event) = event else {
+            return crate::load::Changes::All;
+        };
+        for p in event {
+            match p.strip_prefix(root) {
+                Ok(rel) => paths.push(rel.to_path_buf()),
+                Err(_) => return crate::load::Changes::All,
+            }
+        }
+    }
+    crate::load::Changes::from_paths(paths.iter().map(|p| p.as_path()))
 }
 
 /// Editors' swap and backup files are not sources.

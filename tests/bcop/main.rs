@@ -4,6 +4,7 @@
 mod check;
 mod errors;
 mod example_site;
+mod incremental;
 mod masvs;
 mod new;
 mod output;

@@ -1,0 +1,88 @@
+//! Reuse of unchanged work between runs of the pipeline.
+//!
+//! `bcop serve` rebuilds after every save. Most saves touch one document, so each stage keeps
+//! what it made per document, keyed by a content hash of everything that went into it: the
+//! document's own files ([`crate::load::DocumentSource::fingerprint`]) and the site-wide inputs
+//! (`site.yaml`, the theme, the catalogs, the build options). A document whose key is unchanged
+//! is not resolved, rendered or templated again; a change anywhere in its inputs changes the key.
+//! `build` and `check` run the same code with an empty cache, so there is one pipeline.
+//!
+//! Each stage keeps only the entries the last run used, so the cache holds one site's worth of
+//! work, not a history.
+
+use crate::load::{Changes, Source};
+use crate::render::pages::DocMarkdown;
+use crate::render::{DocUnit, OutputFile};
+use crate::resolve::Document;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A content hash naming one unit of work by all of its inputs.
+pub type Key = [u8; 32];
+
+/// Hashes `parts` (each length-prefixed, so that parts cannot run into each other).
+pub fn key(parts: &[&[u8]]) -> Key {
+    let mut h = blake3::Hasher::new();
+    for p in parts {
+        h.update(&(p.len() as u64).to_le_bytes());
+        h.update(p);
+    }
+    *h.finalize().as_bytes()
+}
+
+/// What one run of the pipeline leaves for the next.
+#[derive(Default)]
+pub struct Cache {
+    /// The sources as last loaded, and what changed on disk since then.
+    pub(crate) source: Option<Source>,
+    pub(crate) changes: Option<Changes>,
+    /// Resolved documents (`None`: no version is built).
+    pub(crate) resolved: HashMap<Key, Option<Arc<Document>>>,
+    /// Rendered Markdown of each document, with its image warnings.
+    pub(crate) markdown: HashMap<Key, Arc<DocMarkdown>>,
+    /// The finished pages of each document (chapters, print editions, histories, aliases),
+    /// and what the site-wide pages take from it.
+    pub(crate) units: HashMap<Key, Arc<DocUnit>>,
+    /// The site-wide pages, by the hash of what the documents gave them.
+    pub(crate) site: Option<(Key, Arc<Vec<OutputFile>>)>,
+    /// Catalogs, templates and their diagnostics, by the theme's and config's hash.
+    pub(crate) ui: Option<(Key, Arc<Ui>)>,
+    /// Link diagnostics per document, by document and by every page's anchors.
+    pub(crate) links: HashMap<Key, Arc<Vec<crate::error::Diagnostic>>>,
+    /// Every page and anchor that links may point to, by the hash of all of them.
+    pub(crate) targets: Option<(Key, Arc<crate::render::links::TargetIndex>)>,
+}
+
+/// The UI strings and the compiled templates, which depend only on the theme and the config.
+pub struct Ui {
+    pub i18n: Arc<crate::i18n::I18n>,
+    pub templates: Option<crate::render::templates::Templates>,
+    pub diagnostics: Vec<crate::error::Diagnostic>,
+}
+
+impl Cache {
+    /// Records that files changed on disk; the next run rereads what they belong to.
+    pub fn changed(&mut self, changes: Changes) {
+        self.changes = Some(match (self.changes.take(), changes) {
+            (Some(Changes::Documents(mut a)), Changes::Documents(b)) => {
+                a.extend(b);
+                Changes::Documents(a)
+            }
+            (None, c) => c,
+            _ => Changes::All,
+        });
+    }
+}
+
+/// Looks up `key` in `old`; on a miss computes the value. Used from parallel code: the new
+/// map is built from the returned pairs, so unused entries drop out.
+pub(crate) fn reuse<V: Clone>(
+    old: &HashMap<Key, V>,
+    key: Key,
+    make: impl FnOnce() -> V,
+) -> (Key, V) {
+    match old.get(&key) {
+        Some(v) => (key, v.clone()),
+        None => (key, make()),
+    }
+}
