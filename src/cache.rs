@@ -11,8 +11,7 @@
 //! work, not a history.
 
 use crate::load::{Changes, Source};
-use crate::render::pages::DocMarkdown;
-use crate::render::{DocUnit, OutputFile};
+use crate::render::{DocUnit, SiteFiles};
 use crate::resolve::Document;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -38,13 +37,12 @@ pub struct Cache {
     pub(crate) changes: Option<Changes>,
     /// Resolved documents (`None`: no version is built).
     pub(crate) resolved: HashMap<Key, Option<Arc<Document>>>,
-    /// Rendered Markdown of each document, with its image warnings.
-    pub(crate) markdown: HashMap<Key, Arc<DocMarkdown>>,
-    /// The finished pages of each document (chapters, print editions, histories, aliases),
-    /// and what the site-wide pages take from it.
+    /// Each document's rendered Markdown, finished pages (chapters, print editions,
+    /// histories, aliases) and PDFs, and what the site-wide pages take from it.
     pub(crate) units: HashMap<Key, Arc<DocUnit>>,
-    /// The site-wide pages, by the hash of what the documents gave them.
-    pub(crate) site: Option<(Key, Arc<Vec<OutputFile>>)>,
+    /// The site-wide pages, and the sitemap, feeds and robots.txt, by the hash of what the
+    /// documents gave them.
+    pub(crate) site: Option<(Key, Arc<SiteFiles>)>,
     /// Catalogs, templates and their diagnostics, by the theme's and config's hash.
     pub(crate) ui: Option<(Key, Arc<Ui>)>,
     /// Link diagnostics per document, by document and by every page's anchors.

@@ -136,12 +136,23 @@ impl Compiled {
 /// The whole pipeline short of writing, shared by `build`, `serve` and `check`. It goes as far
 /// as it can and collects every diagnostic; it fails only when there is no site to speak of.
 pub fn compile(args: &SiteArgs, pdf: bool) -> Result<Compiled> {
-    compile_cached(args, pdf, &mut cache::Cache::default())
+    compile_with(args, pdf, &mut cache::Cache::default(), None)
 }
 
 /// [`compile`], reusing the work in `cache` that the changes recorded in it leave valid (see
 /// [`cache`]), and leaving this run's work there for the next.
 pub fn compile_cached(args: &SiteArgs, pdf: bool, cache: &mut cache::Cache) -> Result<Compiled> {
+    compile_with(args, pdf, cache, None)
+}
+
+/// [`compile_cached`], handing the files to `sink` as they are made instead of keeping them
+/// (the output's `files` is then empty).
+pub fn compile_with(
+    args: &SiteArgs,
+    pdf: bool,
+    cache: &mut cache::Cache,
+    sink: Option<&dyn render::Sink>,
+) -> Result<Compiled> {
     // Paths in messages read better as `content/x.md` than `./content/x.md`.
     let root = if args.root == std::path::Path::new(".") {
         std::path::Path::new("")
@@ -197,7 +208,9 @@ pub fn compile_cached(args: &SiteArgs, pdf: bool, cache: &mut cache::Cache) -> R
             engine,
             cache: &pdf_cache,
         });
-        match render::render(&source, &site, i18n, templates, setup, cache, &settings) {
+        match render::render(
+            &source, &site, i18n, templates, setup, cache, &settings, sink,
+        ) {
             Ok(mut o) => {
                 diags.append(&mut o.warnings);
                 output = Some(o);

@@ -10,67 +10,166 @@
 //! far more than rendering the pages, so this is what makes rebuilds fast.
 
 use crate::error::{Error, Result, fs};
-use crate::render::{Contents, Output};
+use crate::render::{Contents, Output, OutputFile, Sink};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// Writes a whole output held in memory (see [`Staging`] for writing as files are made).
 pub fn write(output: &Output, out_dir: &Path) -> Result<()> {
-    let parent = out_dir
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent)?;
-    let name = out_dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let pid = std::process::id();
-    let staging = parent.join(format!(".{name}.staging-{pid}"));
-    let spare = parent.join(format!(".{name}.spare"));
-    fs::remove_dir_all(&staging)?;
-    // Renaming is atomic: if two builds race, only one of them gets the spare.
-    if std::fs::rename(&spare, &staging).is_err() {
-        fs::create_dir_all(&staging)?;
+    let staging = Staging::begin(out_dir)?;
+    match output.files.par_iter().try_for_each(|f| staging.put(f)) {
+        Ok(()) => staging.finish(),
+        Err(e) => {
+            staging.abandon();
+            Err(e)
+        }
     }
-    let result = sync_tree(output, &staging).and_then(|()| swap(&staging, out_dir, &spare, pid));
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
-    }
-    result
 }
 
-/// Makes `dir` hold exactly the output: unchanged files are left alone, changed and new files
-/// are written (in parallel), and files the output no longer has are removed.
-pub fn sync_tree(output: &Output, dir: &Path) -> Result<()> {
-    let wanted: BTreeSet<&str> = output.files.iter().map(|f| f.path.as_str()).collect();
-    remove_stale(dir, dir, &wanted)?;
-    let mut dirs: Vec<PathBuf> = output
-        .files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p)))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        if !d.is_dir() {
-            fs::create_dir_all(d)?;
+/// A staging folder beside the output folder that files are written into as they are made;
+/// [`Staging::finish`] swaps it in, [`Staging::abandon`] leaves the output as it was.
+pub struct Staging {
+    out_dir: PathBuf,
+    dir: PathBuf,
+    spare: PathBuf,
+    pid: u32,
+    /// Whether the staging folder is the previous build's output (or an empty new folder).
+    from_spare: bool,
+    /// Paths taken so far (the first file for a path wins).
+    taken: Mutex<HashSet<String>>,
+    /// Folders known to exist in the staging folder.
+    dirs: Mutex<HashSet<PathBuf>>,
+    written: AtomicUsize,
+}
+
+impl Staging {
+    /// Prepares the staging folder for `out_dir`, from the spare (the site the last build
+    /// replaced) when there is one.
+    pub fn begin(out_dir: &Path) -> Result<Self> {
+        let parent = out_dir
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent)?;
+        let name = out_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let pid = std::process::id();
+        let dir = parent.join(format!(".{name}.staging-{pid}"));
+        let spare = parent.join(format!(".{name}.spare"));
+        fs::remove_dir_all(&dir)?;
+        // Renaming is atomic: if two builds race, only one of them gets the spare.
+        let from_spare = std::fs::rename(&spare, &dir).is_ok();
+        if !from_spare {
+            fs::create_dir_all(&dir)?;
+        }
+        Ok(Self {
+            out_dir: out_dir.to_path_buf(),
+            dirs: Mutex::new(HashSet::from([dir.clone()])),
+            dir,
+            spare,
+            pid,
+            from_spare,
+            taken: Mutex::new(HashSet::new()),
+            written: AtomicUsize::new(0),
+        })
+    }
+
+    /// Files taken so far.
+    pub fn files(&self) -> usize {
+        self.taken.lock().map_or(0, |t| t.len())
+    }
+
+    /// Files whose bytes were written (the others were already there, unchanged).
+    pub fn written(&self) -> usize {
+        self.written.load(Ordering::Relaxed)
+    }
+
+    /// Removes what the output no longer has, and puts the staging folder in place of the
+    /// output folder.
+    pub fn finish(self) -> Result<()> {
+        let taken = self
+            .taken
+            .lock()
+            .map_err(|_| Error::Other("internal error: a writer thread panicked".into()))?;
+        let wanted: BTreeSet<&str> = taken.iter().map(String::as_str).collect();
+        let result = remove_stale(&self.dir, &self.dir, &wanted)
+            .map(|_| ())
+            .and_then(|()| swap(&self.dir, &self.out_dir, &self.spare, self.pid));
+        if result.is_err() {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+        result
+    }
+
+    /// Gives up: the output folder is left as it was, and the staging folder becomes the
+    /// spare again (its files are checked byte by byte before they are reused).
+    pub fn abandon(self) {
+        let useful = self.from_spare || self.written() > 0;
+        if !useful || self.spare.exists() || std::fs::rename(&self.dir, &self.spare).is_err() {
+            let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
-    output.files.par_iter().try_for_each(|f| {
-        let target = dir.join(&f.path);
-        if unchanged(&target, &f.contents) {
+
+    /// Makes sure `dir` (inside the staging folder) is a folder, removing a stale file that
+    /// is in the way.
+    fn ensure_dir(&self, dir: &Path) -> Result<()> {
+        if self.dirs.lock().is_ok_and(|d| d.contains(dir)) {
             return Ok(());
         }
-        match &f.contents {
-            Contents::Bytes(b) => fs::write(&target, b),
-            Contents::Static(b) => fs::write(&target, b),
+        if !dir.is_dir() && std::fs::create_dir_all(dir).is_err() {
+            // A file of an older build where a folder must go.
+            for a in dir.ancestors().take_while(|a| a.starts_with(&self.dir)) {
+                if std::fs::symlink_metadata(a).is_ok_and(|m| !m.is_dir()) {
+                    std::fs::remove_file(a).map_err(|e| Error::io(a, e))?;
+                }
+            }
+            fs::create_dir_all(dir)?;
+        }
+        if let Ok(mut d) = self.dirs.lock() {
+            d.insert(dir.to_path_buf());
+        }
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    /// Writes `file` unless its path is taken or the staging folder already holds its bytes.
+    fn put(&self, file: &OutputFile) -> Result<()> {
+        let new = self
+            .taken
+            .lock()
+            .map_err(|_| Error::Other("internal error: a writer thread panicked".into()))?
+            .insert(file.path.clone());
+        if !new {
+            return Ok(());
+        }
+        let target = self.dir.join(&file.path);
+        if let Some(parent) = target.parent() {
+            self.ensure_dir(parent)?;
+        }
+        if unchanged(&target, &file.contents) {
+            return Ok(());
+        }
+        if std::fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir()) {
+            // A folder of an older build where a file must go.
+            fs::remove_dir_all(&target)?;
+        }
+        match &file.contents {
+            Contents::Bytes(b) => fs::write(&target, b.as_slice())?,
+            Contents::Static(b) => fs::write(&target, b)?,
             Contents::Copy(src) => {
                 let bytes = fs::read(src)?;
-                fs::write(&target, &bytes)
+                fs::write(&target, &bytes)?;
             }
         }
-    })
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
 }
 
 /// Removes files (and folders left empty) below `dir` that are not in `wanted`.
@@ -114,7 +213,7 @@ fn unchanged(old: &Path, contents: &Contents) -> bool {
     let same =
         |new: &[u8]| meta.len() == new.len() as u64 && std::fs::read(old).is_ok_and(|b| b == new);
     match contents {
-        Contents::Bytes(b) => same(b),
+        Contents::Bytes(b) => same(b.as_slice()),
         Contents::Static(b) => same(b),
         Contents::Copy(src) => {
             std::fs::metadata(src).is_ok_and(|m| m.len() == meta.len())
@@ -140,4 +239,65 @@ fn swap(staging: &Path, out_dir: &Path, spare: &Path, pid: u32) -> Result<()> {
         fs::remove_dir_all(&old)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile::generated(path.into(), text.into())
+    }
+
+    #[test]
+    fn a_recycled_spare_becomes_exactly_the_new_output() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let out = tmp.path().join("public");
+        // The spare holds a file where a folder must go, a folder where a file must go, a
+        // stale file, and a file that is already right.
+        let spare = tmp.path().join(".public.spare");
+        std::fs::create_dir_all(spare.join("b/deep")).expect("mkdir");
+        std::fs::write(spare.join("a"), "old file").expect("write");
+        std::fs::write(spare.join("b/deep/x"), "old").expect("write");
+        std::fs::write(spare.join("stale.html"), "stale").expect("write");
+        std::fs::write(spare.join("same.html"), "same").expect("write");
+        let staging = Staging::begin(&out).expect("begin");
+        for f in [
+            file("a/x.html", "new"),
+            file("b", "now a file"),
+            file("same.html", "same"),
+            file("same.html", "a second file for a taken path is ignored"),
+        ] {
+            staging.put(&f).expect("put");
+        }
+        assert_eq!((staging.files(), staging.written()), (3, 2));
+        staging.finish().expect("finish");
+        let read = |p: &str| std::fs::read_to_string(out.join(p)).expect(p);
+        assert_eq!(read("a/x.html"), "new");
+        assert_eq!(read("b"), "now a file");
+        assert_eq!(read("same.html"), "same");
+        assert!(!out.join("stale.html").exists());
+    }
+
+    #[test]
+    fn an_abandoned_build_leaves_the_output_alone() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let out = tmp.path().join("public");
+        std::fs::create_dir_all(&out).expect("mkdir");
+        std::fs::write(out.join("index.html"), "published").expect("write");
+        let staging = Staging::begin(&out).expect("begin");
+        staging.put(&file("index.html", "half-built")).expect("put");
+        staging.abandon();
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).expect("read"),
+            "published"
+        );
+        // What was written is kept as the spare, for the next build to start from.
+        assert!(tmp.path().join(".public.spare/index.html").exists());
+        let names: Vec<_> = std::fs::read_dir(tmp.path())
+            .expect("ls")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(!names.iter().any(|n| n.contains("staging")), "{names:?}");
+    }
 }

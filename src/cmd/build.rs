@@ -1,12 +1,29 @@
 //! `bcop build`: load → resolve → render → write.
+//!
+//! Files are written into the staging folder as they are rendered (see [`crate::write`]); only
+//! a build without errors (and, with `--strict`, without warnings) is swapped in.
 
 use crate::cli::BuildArgs;
 use crate::error::{Error, Result};
+use crate::write::Staging;
 use std::time::Instant;
 
 pub fn run(args: &BuildArgs) -> Result<()> {
     let started = Instant::now();
-    let compiled = crate::compile(&args.site, !args.no_pdf)?;
+    let out_dir = args.site.root.join(&args.out);
+    let staging = Staging::begin(&out_dir)?;
+    let compiled = match crate::compile_with(
+        &args.site,
+        !args.no_pdf,
+        &mut crate::cache::Cache::default(),
+        Some(&staging),
+    ) {
+        Ok(c) => c,
+        Err(e) => {
+            staging.abandon();
+            return Err(e);
+        }
+    };
     for d in &compiled.diagnostics {
         eprintln!("{d}\n");
     }
@@ -14,6 +31,7 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     let output = match compiled.output {
         Some(o) if !(compiled.has_errors() || args.strict && count > 0) => o,
         _ => {
+            staging.abandon();
             let why = if compiled.has_errors() {
                 "the build failed"
             } else {
@@ -24,9 +42,8 @@ pub fn run(args: &BuildArgs) -> Result<()> {
             )));
         }
     };
-    let compiled_at = started.elapsed();
-    let out_dir = args.site.root.join(&args.out);
-    crate::write::write(&output, &out_dir)?;
+    let (files, written) = (staging.files(), staging.written());
+    staging.finish()?;
     let pdfs = if args.no_pdf {
         "PDFs skipped (--no-pdf)".to_string()
     } else {
@@ -36,12 +53,10 @@ pub fn run(args: &BuildArgs) -> Result<()> {
         )
     };
     eprintln!(
-        "built {} files into {} in {} ms (load and render {} ms, write {} ms); {pdfs}",
-        output.files.len(),
+        "built {files} files into {} in {} ms ({written} written, {} unchanged); {pdfs}",
         out_dir.display(),
         started.elapsed().as_millis(),
-        compiled_at.as_millis(),
-        (started.elapsed() - compiled_at).as_millis()
+        files - written,
     );
     Ok(())
 }

@@ -30,7 +30,13 @@ pub struct JsonDiagnostic {
 }
 
 pub fn run(args: &CheckArgs) -> Result<()> {
-    let compiled = crate::compile(&args.site, false)?;
+    // Only the diagnostics matter: the pages are dropped as they are made.
+    let compiled = crate::compile_with(
+        &args.site,
+        false,
+        &mut crate::cache::Cache::default(),
+        Some(&crate::render::Discard),
+    )?;
     let mut diags = compiled.diagnostics;
     if args.strict {
         for d in &mut diags {

@@ -1,7 +1,10 @@
-//! Stage 3: turn the resolved site into output files, in memory.
+//! Stage 3: turn the resolved site into output files.
 //!
-//! Markdown is rendered once per chapter and language, in parallel; then every page is filled
-//! into its template, in parallel. The result is a sorted list of files for `write`.
+//! Documents are rendered in parallel, each as one unit: its Markdown once per chapter and
+//! language, its PDFs, then every page filled into its template. Links are checked across all
+//! of them, and the site-wide pages are put together from their parts. The files are kept in
+//! memory (`serve`) or handed to a [`Sink`] as they are made (`build` writes them straight
+//! into its staging folder).
 
 pub mod feed;
 pub mod links;
@@ -14,7 +17,7 @@ pub mod templates;
 pub mod translation;
 pub mod views;
 
-use crate::cache::{Cache, Key, key, reuse};
+use crate::cache::{Cache, Key, key};
 use crate::error::{Diagnostic, Error, Result};
 use crate::i18n::I18n;
 use crate::load::Source;
@@ -76,9 +79,32 @@ pub struct PdfSetup<'a> {
     pub cache: &'a std::path::Path,
 }
 
-/// Renders the site. Each document's Markdown, link checks and pages are reused from `cache`
-/// when their inputs (the document's fingerprint and `settings`, a hash of the site-wide
-/// inputs) are unchanged; the cache is left holding this run's work.
+/// Where finished files go as they are made (`build` writes them to its staging folder). With a
+/// sink, the output is not kept in memory: each document's files are handed over as soon as
+/// they are rendered, so memory stays bounded however large the site is.
+pub trait Sink: Sync {
+    /// Takes one file. A path that was already taken keeps its first file.
+    fn put(&self, file: &OutputFile) -> Result<()>;
+}
+
+/// A sink that drops every file (`check` wants only the diagnostics).
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: &OutputFile) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// Renders the site. Each document is rendered as one unit (Markdown, PDFs, pages, and its
+/// parts of the catalogs, sitemap and feeds), reused from `cache` when its inputs (the
+/// document's fingerprint and `settings`, a hash of the site-wide inputs) are unchanged; the
+/// cache is left holding this run's work.
+///
+/// Precedence, when two files have the same path: a document's pages, then its PDFs, then its
+/// assets; then the site's pages (home, catalogs, 404), the theme's static files, and last the
+/// sitemap, feeds and robots.txt. The first one wins.
+#[allow(clippy::too_many_arguments)]
 pub fn render(
     source: &Source,
     site: &Site,
@@ -87,63 +113,31 @@ pub fn render(
     pdf: Option<PdfSetup>,
     cache: &mut Cache,
     settings: &Key,
+    sink: Option<&dyn Sink>,
 ) -> Result<Output> {
-    let mut warnings = Vec::new();
     let timer = crate::timing::Timer::start();
-    let md = render_markdown(source, site, i18n, &mut cache.markdown, settings);
-    timer.mark("markdown");
-    for m in &md.docs {
-        warnings.extend(m.warnings.iter().cloned());
-    }
-    warnings.extend(links::check(
-        &source.config,
+    let make = Make {
+        source,
         site,
-        &md,
-        &mut cache.links,
-        &mut cache.targets,
-        settings,
-    ));
-    timer.mark("links");
-    let typeset = pdf.map(|p| pdfs::typeset(&source.config, site, &md, i18n, p.engine, p.cache));
-    let mut pdf_sizes = std::collections::BTreeMap::new();
-    let mut pdf_files = Vec::new();
-    let mut pdf_cache_hits = 0;
-    if let Some(t) = typeset {
-        if t.diagnostics
-            .iter()
-            .any(|d| d.severity == crate::error::Severity::Error)
-        {
-            return Err(Error::Site(t.diagnostics));
-        }
-        warnings.extend(t.diagnostics);
-        pdf_sizes = t.sizes;
-        pdf_files = t.files;
-        pdf_cache_hits = t.cache_hits;
-        timer.mark(&format!("pdf ({} from the cache)", t.cache_hits));
-    }
-    let pages = Pages {
-        config: &source.config,
-        site,
-        md: &md,
         i18n,
-        pdf_sizes: &pdf_sizes,
+        templates,
+        pdf: pdf.as_ref(),
+        sink,
     };
     // Each document's pages depend on that document only (and the site-wide inputs).
-    let units: Vec<UnitResult> = site
+    let units: Vec<Result<(Key, Arc<DocUnit>, bool)>> = site
         .documents
         .par_iter()
         .enumerate()
         .map(|(di, d)| {
-            let pdfs = pdf_key(&pdf_sizes, &d.slug);
-            let k = key(&[&d.fingerprint, settings, pdfs.as_bytes()]);
+            let k = key(&[&d.fingerprint, settings]);
             if let Some(unit) = cache.units.get(&k) {
+                if let Some(sink) = sink {
+                    unit.files.iter().try_for_each(|f| sink.put(f))?;
+                }
                 return Ok((k, unit.clone(), true));
             }
-            Ok((
-                k,
-                Arc::new(document_unit(&pages, templates, source, di)?),
-                false,
-            ))
+            Ok((k, Arc::new(make.unit(di)?), false))
         })
         .collect();
     let mut errors = Vec::new();
@@ -157,7 +151,8 @@ pub fn render(
                 new_units.insert(k, unit.clone());
                 docs.push(unit);
             }
-            Err(d) => errors.extend(d),
+            Err(Error::Site(d)) => errors.extend(d),
+            Err(e) => return Err(e),
         }
     }
     if !errors.is_empty() {
@@ -166,53 +161,76 @@ pub fn render(
         return Err(Error::Site(errors));
     }
     cache.units = new_units;
-    timer.mark("document pages");
+    timer.mark("documents");
+    let mut warnings: Vec<Diagnostic> = docs
+        .iter()
+        .flat_map(|u| u.warnings.iter().cloned())
+        .collect();
+    let md = Markdown {
+        docs: docs.iter().map(|u| u.md.clone()).collect(),
+    };
+    warnings.extend(links::check(
+        &source.config,
+        site,
+        &md,
+        &mut cache.links,
+        &mut cache.targets,
+        settings,
+    ));
+    timer.mark("links");
     // The site-wide pages change only when what the documents give them does.
     let site_parts: Vec<&[u8]> = docs.iter().map(|u| u.site_key.as_slice()).collect();
     let site_key = key(&[settings, &key(&site_parts)]);
     let site_files = match &cache.site {
         Some((k, files)) if *k == site_key => files.clone(),
         _ => {
-            let files = Arc::new(site_files(&pages, templates, &docs).map_err(Error::Site)?);
+            let files = Arc::new(make.site_files(&docs).map_err(Error::Site)?);
             cache.site = Some((site_key, files.clone()));
             files
         }
     };
+    let theme = theme_files(source);
+    let last = site_files
+        .pages
+        .iter()
+        .chain(&theme)
+        .chain(&site_files.extras);
+    let mut files = Vec::new();
+    if let Some(sink) = sink {
+        last.clone().try_for_each(|f| sink.put(f))?;
+    } else {
+        files.reserve(docs.iter().map(|u| u.files.len()).sum::<usize>() + 64);
+        for u in &docs {
+            files.extend(u.files.iter().cloned());
+        }
+        files.extend(last.cloned());
+        // Stable: of equal paths, the first (see the precedence above) is kept.
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files.dedup_by(|b, a| a.path == b.path);
+    }
     timer.mark("site pages");
-    let mut files: Vec<OutputFile> =
-        Vec::with_capacity(site_files.len() + docs.iter().map(|u| u.files.len()).sum::<usize>());
-    files.extend(site_files.iter().cloned());
-    for u in &docs {
-        files.extend(u.files.iter().filter(|f| !f.asset).cloned());
-    }
-    files.extend(pdf_files);
-    files.extend(theme_files(source));
-    for u in &docs {
-        files.extend(u.files.iter().filter(|f| f.asset).cloned());
-    }
-    // Stable: of equal paths, the first (pages before assets, a translation's assets before
-    // the source's) is kept.
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files.dedup_by(|b, a| a.path == b.path);
-    timer.mark("assemble");
     Ok(Output {
         files,
         warnings,
-        pdfs: pdf_sizes.len(),
-        pdf_cache_hits,
+        pdfs: docs.iter().map(|u| u.pdfs).sum(),
+        pdf_cache_hits: docs.iter().map(|u| u.pdf_cache_hits).sum(),
         documents: docs.len(),
         documents_reused,
     })
 }
 
-/// A document's unit with its cache key and whether it was reused, or the errors.
-type UnitResult = std::result::Result<(Key, Arc<DocUnit>, bool), Vec<Diagnostic>>;
-
 /// Everything made from one document: reused while the document and the site-wide inputs are
 /// unchanged ([`crate::cache`]).
 pub struct DocUnit {
-    /// Its pages (chapters, print editions, histories, aliases) and assets.
+    /// Its rendered Markdown (without the HTML when a sink took the pages).
+    md: Arc<DocMarkdown>,
+    /// Its pages (chapters, print editions, histories, aliases), PDFs and assets, sorted by
+    /// path; empty when a sink took them.
     files: Vec<OutputFile>,
+    /// Missing images, and the PDF engine's warnings.
+    warnings: Vec<Diagnostic>,
+    pdfs: usize,
+    pdf_cache_hits: usize,
     /// Its entry in each language's catalog (in the site's order), then in the home page's.
     catalog: Vec<views::CatalogEntry>,
     /// Per site language, whether its latest version has a real edition in it.
@@ -224,130 +242,201 @@ pub struct DocUnit {
     site_key: Key,
 }
 
-fn document_unit(
-    pages: &Pages,
-    templates: &Templates,
-    source: &Source,
-    di: usize,
-) -> std::result::Result<DocUnit, Vec<Diagnostic>> {
-    let doc = &pages.site.documents[di];
-    let mut files = run_jobs(pages, templates, &document_jobs(source, pages.site, di))?;
-    files.extend(document_assets(doc));
-    let langs = &source.config.languages;
-    let mut catalog: Vec<views::CatalogEntry> = langs
-        .iter()
-        .map(|l| pages.catalog_entry(doc, &l.code, &paths::catalog(&l.code)))
-        .collect();
-    catalog.push(pages.catalog_entry(doc, &source.config.source_language, "index.html"));
-    let translated: Vec<bool> = langs
-        .iter()
-        .map(|l| {
-            doc.latest()
-                .edition(&l.code)
-                .is_some_and(|e| e.state != crate::resolve::LangState::Missing)
-        })
-        .collect();
-    let sitemap = sitemap::document(pages, doc);
-    let feeds: Vec<Vec<feed::Entry>> = langs
-        .iter()
-        .map(|l| feed::entries(pages, doc, &l.code))
-        .collect();
-    let summary = serde_json::to_vec(&(&catalog, &translated, &sitemap, &feeds))
-        .map_err(|e| vec![Diagnostic::error("internal", None, e.to_string())])?;
-    Ok(DocUnit {
-        files,
-        catalog,
-        translated,
-        sitemap,
-        feeds,
-        site_key: key(&[&summary]),
-    })
+/// The files about the whole site.
+pub struct SiteFiles {
+    /// Home, catalogs, 404.
+    pages: Vec<OutputFile>,
+    /// Sitemap, feeds, robots.txt.
+    extras: Vec<OutputFile>,
 }
 
-/// The pages about the whole site: home, catalogs, 404, sitemap, feeds, robots.txt.
-fn site_files(
-    pages: &Pages,
-    templates: &Templates,
-    docs: &[Arc<DocUnit>],
-) -> std::result::Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let langs = &pages.config.languages;
-    let entries = |i: usize| {
-        docs.iter()
-            .map(|u| u.catalog[i].clone())
-            .collect::<Vec<_>>()
-    };
-    let translated: Vec<usize> = (0..langs.len())
-        .map(|li| docs.iter().filter(|u| u.translated[li]).count())
-        .collect();
-    let mut jobs: Vec<Box<dyn Fn() -> Result<OutputFile, Diagnostic> + Sync + Send>> = vec![
-        Box::new(|| fill(templates, "404.html", pages.not_found())),
-        Box::new(|| {
-            fill(
-                templates,
-                "home.html",
-                pages.home(entries(langs.len()), &translated),
-            )
-        }),
-        Box::new(|| {
+/// What making a unit needs.
+struct Make<'a> {
+    source: &'a Source,
+    site: &'a Site,
+    i18n: &'a I18n,
+    templates: &'a Templates,
+    pdf: Option<&'a PdfSetup<'a>>,
+    sink: Option<&'a dyn Sink>,
+}
+
+impl Make<'_> {
+    fn unit(&self, di: usize) -> Result<DocUnit> {
+        let config = &self.source.config;
+        let doc = &self.site.documents[di];
+        let mut md = render_document(self.source, doc, self.i18n);
+        let mut warnings = std::mem::take(&mut md.warnings);
+        let mut pdf_files = Vec::new();
+        let mut pdf_sizes = std::collections::BTreeMap::new();
+        let mut pdf_cache_hits = 0;
+        if let Some(p) = self.pdf {
+            let t = pdfs::typeset(config, doc, &md, self.i18n, p.engine, p.cache);
+            if t.diagnostics
+                .iter()
+                .any(|d| d.severity == crate::error::Severity::Error)
+            {
+                return Err(Error::Site(t.diagnostics));
+            }
+            warnings.extend(t.diagnostics);
+            pdf_sizes = t.sizes;
+            pdf_files = t.files;
+            pdf_cache_hits = t.cache_hits;
+        }
+        let pages = Pages {
+            config,
+            site: self.site,
+            md: &md,
+            i18n: self.i18n,
+            pdf_sizes: &pdf_sizes,
+        };
+        let mut files = run_jobs(
+            &pages,
+            self.templates,
+            &document_jobs(self.source, self.site, di),
+        )
+        .map_err(Error::Site)?;
+        files.extend(pdf_files);
+        files.extend(document_assets(doc));
+        // Stable: pages before PDFs before assets, a translation's assets before the source's.
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files.dedup_by(|b, a| a.path == b.path);
+        let langs = &config.languages;
+        let mut catalog: Vec<views::CatalogEntry> = langs
+            .iter()
+            .map(|l| pages.catalog_entry(doc, &l.code, &paths::catalog(&l.code)))
+            .collect();
+        catalog.push(pages.catalog_entry(doc, &config.source_language, "index.html"));
+        let translated: Vec<bool> = langs
+            .iter()
+            .map(|l| {
+                doc.latest()
+                    .edition(&l.code)
+                    .is_some_and(|e| e.state != crate::resolve::LangState::Missing)
+            })
+            .collect();
+        let sitemap = sitemap::document(&pages, doc);
+        let feeds: Vec<Vec<feed::Entry>> = langs
+            .iter()
+            .map(|l| feed::entries(&pages, doc, &l.code))
+            .collect();
+        let summary = serde_json::to_vec(&(&catalog, &translated, &sitemap, &feeds))
+            .map_err(|e| Error::Other(format!("internal error: {e}")))?;
+        if let Some(sink) = self.sink {
+            files.iter().try_for_each(|f| sink.put(f))?;
+            files = Vec::new();
+            // Link checks need the headings and links, not the text.
+            for r in md
+                .source
+                .iter_mut()
+                .flatten()
+                .chain(md.translated.iter_mut().flatten().flatten().flatten())
+            {
+                r.html = String::new();
+            }
+        }
+        Ok(DocUnit {
+            md: Arc::new(md),
+            files,
+            warnings,
+            pdfs: pdf_sizes.len(),
+            pdf_cache_hits,
+            catalog,
+            translated,
+            sitemap,
+            feeds,
+            site_key: key(&[&summary]),
+        })
+    }
+
+    /// The pages about the whole site (home, catalogs, 404), and the sitemap, feeds and
+    /// robots.txt.
+    fn site_files(&self, docs: &[Arc<DocUnit>]) -> std::result::Result<SiteFiles, Vec<Diagnostic>> {
+        let none = DocMarkdown::default();
+        let no_pdfs = std::collections::BTreeMap::new();
+        let pages = &Pages {
+            config: &self.source.config,
+            site: self.site,
+            md: &none,
+            i18n: self.i18n,
+            pdf_sizes: &no_pdfs,
+        };
+        let templates = self.templates;
+        let langs = &pages.config.languages;
+        let entries = |i: usize| {
+            docs.iter()
+                .map(|u| u.catalog[i].clone())
+                .collect::<Vec<_>>()
+        };
+        let translated: Vec<usize> = (0..langs.len())
+            .map(|li| docs.iter().filter(|u| u.translated[li]).count())
+            .collect();
+        type Job<'j> = Box<dyn Fn() -> Result<OutputFile, Diagnostic> + Sync + Send + 'j>;
+        let mut jobs: Vec<Job> = vec![
+            Box::new(|| fill(templates, "404.html", pages.not_found())),
+            Box::new(|| {
+                fill(
+                    templates,
+                    "home.html",
+                    pages.home(entries(langs.len()), &translated),
+                )
+            }),
+        ];
+        for (li, l) in langs.iter().enumerate() {
+            let entries = &entries;
+            jobs.push(Box::new(move || {
+                fill(
+                    templates,
+                    "catalog.html",
+                    pages.catalog(&l.code, entries(li)),
+                )
+            }));
+        }
+        let site_pages = jobs.len();
+        jobs.push(Box::new(|| {
             Ok(OutputFile::generated(
                 "sitemap.xml".into(),
                 sitemap::sitemap(pages, docs.iter().map(|u| u.sitemap.as_str())),
             ))
-        }),
-        Box::new(|| {
+        }));
+        jobs.push(Box::new(|| {
             Ok(OutputFile::generated(
                 "robots.txt".into(),
                 sitemap::robots(pages.config),
             ))
-        }),
-    ];
-    for (li, l) in langs.iter().enumerate() {
-        let entries = &entries;
-        jobs.push(Box::new(move || {
-            fill(
-                templates,
-                "catalog.html",
-                pages.catalog(&l.code, entries(li)),
-            )
         }));
-        jobs.push(Box::new(move || {
-            let feed = feed::feed(
-                pages,
-                &l.code,
-                docs.iter().flat_map(|u| &u.feeds[li]).collect(),
-            );
-            Ok(OutputFile::generated(format!("{}/feed.xml", l.code), feed))
-        }));
-    }
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs.par_iter().map(|j| j()).collect();
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => errors.push(d),
+        for (li, l) in langs.iter().enumerate() {
+            jobs.push(Box::new(move || {
+                let feed = feed::feed(
+                    pages,
+                    &l.code,
+                    docs.iter().flat_map(|u| &u.feeds[li]).collect(),
+                );
+                Ok(OutputFile::generated(format!("{}/feed.xml", l.code), feed))
+            }));
         }
-    }
-    if errors.is_empty() {
-        Ok(files)
-    } else {
-        Err(errors)
+        let results: Vec<Result<OutputFile, Diagnostic>> = jobs.par_iter().map(|j| j()).collect();
+        let mut files = Vec::new();
+        let mut errors = Vec::new();
+        for r in results {
+            match r {
+                Ok(f) => files.push(f),
+                Err(d) => errors.push(d),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let extras = files.split_off(site_pages);
+        Ok(SiteFiles {
+            pages: files,
+            extras,
+        })
     }
 }
 
 /// Generated contents.
 pub fn bytes(b: Vec<u8>) -> Contents {
     Contents::Bytes(Arc::new(b))
-}
-
-/// The sizes of the document's PDFs, which its pages show.
-fn pdf_key(sizes: &std::collections::BTreeMap<String, u64>, slug: &str) -> String {
-    let needle = format!("/{slug}/");
-    sizes
-        .iter()
-        .filter(|(p, _)| p.contains(&needle))
-        .map(|(p, s)| format!("{p}={s};"))
-        .collect()
 }
 
 /// Renders `jobs` in parallel; every failure is returned.
@@ -382,44 +471,15 @@ fn alert_titles(i18n: &I18n, lang: &str) -> AlertTitles {
     )
 }
 
-fn render_markdown(
-    source: &Source,
-    site: &Site,
-    i18n: &I18n,
-    cache: &mut std::collections::HashMap<Key, Arc<DocMarkdown>>,
-    settings: &Key,
-) -> Markdown {
-    let src_alerts = alert_titles(i18n, &source.config.source_language);
+/// Renders one document's Markdown, every chapter in every language, in parallel.
+fn render_document(source: &Source, d: &Document, i18n: &I18n) -> DocMarkdown {
+    let src_alerts = &alert_titles(i18n, &source.config.source_language);
     let alerts: Vec<AlertTitles> = source
         .config
         .languages
         .iter()
         .map(|l| alert_titles(i18n, &l.code))
         .collect();
-    let docs: Vec<(Key, Arc<DocMarkdown>)> = site
-        .documents
-        .par_iter()
-        .map(|d| {
-            reuse(cache, key(&[&d.fingerprint, settings]), || {
-                Arc::new(render_document(source, d, i18n, &src_alerts, &alerts))
-            })
-        })
-        .collect();
-    let out = Markdown {
-        docs: docs.iter().map(|(_, m)| m.clone()).collect(),
-    };
-    *cache = docs.into_iter().collect();
-    out
-}
-
-/// Renders one document's Markdown, every chapter in every language, in parallel.
-fn render_document(
-    source: &Source,
-    d: &Document,
-    i18n: &I18n,
-    src_alerts: &AlertTitles,
-    alerts: &[AlertTitles],
-) -> DocMarkdown {
     let source_md: Vec<Vec<Rendered>> = d
         .versions
         .par_iter()
@@ -558,7 +618,7 @@ fn render_job(pages: &Pages, templates: &Templates, job: &Job) -> Result<OutputF
         Job::Chapter(d, v, e, c) => {
             let mut file = fill(templates, "document.html", pages.document(*d, *v, *e, *c))?;
             if let Contents::Bytes(bytes) = &mut file.contents {
-                splice(Arc::make_mut(bytes), pages.chapter_html(*d, *v, *e, *c));
+                splice(Arc::make_mut(bytes), pages.chapter_html(*v, *e, *c));
             }
             Ok(file)
         }

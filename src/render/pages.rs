@@ -14,6 +14,7 @@ pub struct Markdown {
 /// One document's rendered Markdown, indexed like the document: `[version][chapter]` for the
 /// source, and `[version][edition][chapter]` for translations (`None` where a chapter is not
 /// translated).
+#[derive(Default)]
 pub struct DocMarkdown {
     pub source: Vec<Vec<Rendered>>,
     pub translated: Vec<Vec<Vec<Option<Rendered>>>>,
@@ -31,7 +32,9 @@ pub const CONTENT_MARKER: &str = "\u{1}bcop:chapter-html\u{1}";
 pub struct Pages<'a> {
     pub config: &'a SiteConfig,
     pub site: &'a Site,
-    pub md: &'a Markdown,
+    /// The rendered Markdown of the document whose pages are made (empty for the site's own
+    /// pages).
+    pub md: &'a DocMarkdown,
     pub i18n: &'a I18n,
     /// Sizes of the PDFs built, by output path (empty when PDFs are off).
     pub pdf_sizes: &'a std::collections::BTreeMap<String, u64>,
@@ -246,17 +249,16 @@ impl<'a> Pages<'a> {
 
     pub(super) fn chapter_title(
         &self,
-        d: usize,
         vi: usize,
         lang_i: usize,
         c: usize,
         v: &DocVersion,
         lang: &str,
     ) -> String {
-        let translated = self.md.docs[d].translated[vi][lang_i][c].as_ref();
+        let translated = self.md.translated[vi][lang_i][c].as_ref();
         translated
             .and_then(|r| r.title.clone())
-            .or_else(|| self.md.docs[d].source[vi][c].title.clone())
+            .or_else(|| self.md.source[vi][c].title.clone())
             .unwrap_or_else(|| self.doc_view_title(v, lang))
     }
 
@@ -274,11 +276,11 @@ impl<'a> Pages<'a> {
         let chapter = &v.chapters[c];
         let path = paths::chapter(lang, &doc.slug, &v.version.name, &chapter.page);
         let root = paths::root(&path);
-        let translated = self.md.docs[d].translated[vi][lang_i][c].as_ref();
+        let translated = self.md.translated[vi][lang_i][c].as_ref();
         let fallback = !self.config.is_source(lang) && translated.is_none();
-        let rendered = translated.unwrap_or(&self.md.docs[d].source[vi][c]);
+        let rendered = translated.unwrap_or(&self.md.source[vi][c]);
         let doc_view = self.doc_view(doc, v, lang, &path);
-        let chapter_title = self.chapter_title(d, vi, lang_i, c, v, lang);
+        let chapter_title = self.chapter_title(vi, lang_i, c, v, lang);
         let page_title = if c == 0 || rendered.title.is_none() {
             format!(
                 "{} {} — {}",
@@ -291,7 +293,7 @@ impl<'a> Pages<'a> {
         self.document_languages(&mut common, doc, v, c, &path);
         let chapters: Vec<ChapterLink> = (0..v.chapters.len())
             .map(|i| ChapterLink {
-                title: self.chapter_title(d, vi, lang_i, i, v, lang),
+                title: self.chapter_title(vi, lang_i, i, v, lang),
                 url: format!(
                     "{root}{}",
                     paths::chapter(lang, &doc.slug, &v.version.name, &v.chapters[i].page)
@@ -335,10 +337,10 @@ impl<'a> Pages<'a> {
     }
 
     /// The HTML of a chapter as shown in a language (translated, or the source as a fallback).
-    pub fn chapter_html(&self, d: usize, vi: usize, lang_i: usize, c: usize) -> &str {
-        self.md.docs[d].translated[vi][lang_i][c]
+    pub fn chapter_html(&self, vi: usize, lang_i: usize, c: usize) -> &str {
+        self.md.translated[vi][lang_i][c]
             .as_ref()
-            .unwrap_or(&self.md.docs[d].source[vi][c])
+            .unwrap_or(&self.md.source[vi][c])
             .html
             .as_str()
     }

@@ -4,14 +4,14 @@
 //! drafts say DRAFT on every page.
 
 use super::markdown::Rendered;
-use super::pages::{Markdown, paths};
+use super::pages::{DocMarkdown, paths};
 use super::{Contents, OutputFile};
 use crate::config::{OutdatedPolicy, SiteConfig};
 use crate::error::Diagnostic;
 use crate::i18n::I18n;
 use crate::load::Status;
 use crate::pdf::{PdfChapter, PdfDocument, PdfEngine, PdfStrings};
-use crate::resolve::{DocVersion, Edition, Site};
+use crate::resolve::{DocVersion, Document, Edition};
 use crate::translate::{self, Freshness};
 use fluent_bundle::FluentArgs;
 use rayon::prelude::*;
@@ -34,33 +34,25 @@ pub struct Typeset {
     pub cache_hits: usize,
 }
 
+/// Typesets one document's PDFs: one per version and language it is built in, in parallel.
 pub fn typeset(
     config: &SiteConfig,
-    site: &Site,
-    md: &Markdown,
+    d: &Document,
+    md: &DocMarkdown,
     i18n: &I18n,
     engine: &PdfEngine,
     cache: &Path,
 ) -> Typeset {
     let mut jobs = Vec::new();
-    for (di, d) in site.documents.iter().enumerate() {
-        for (vi, v) in d.versions.iter().enumerate() {
-            for (ei, e) in v.editions.iter().enumerate().filter(|(_, e)| e.built) {
-                jobs.push((di, vi, ei, d, v, e));
-            }
+    for (vi, v) in d.versions.iter().enumerate() {
+        for (ei, e) in v.editions.iter().enumerate().filter(|(_, e)| e.built) {
+            jobs.push((vi, ei, v, e));
         }
     }
     let results: Vec<_> = jobs
         .par_iter()
-        .map(|&(di, vi, ei, d, v, e)| {
-            let doc = document(
-                config,
-                i18n,
-                v,
-                e,
-                &md.docs[di].source[vi],
-                &md.docs[di].translated[vi][ei],
-            );
+        .map(|&(vi, ei, v, e)| {
+            let doc = document(config, i18n, v, e, &md.source[vi], &md.translated[vi][ei]);
             (
                 pdf_path(&e.lang, &d.slug, &v.version.name),
                 engine.render_cached(&doc, cache),

@@ -28,9 +28,9 @@ impl Pages<'_> {
         ));
         let chapters = (0..v.chapters.len())
             .map(|c| {
-                let translated = self.md.docs[d].translated[vi][lang_i][c].as_ref();
+                let translated = self.md.translated[vi][lang_i][c].as_ref();
                 let fallback = !self.config.is_source(lang) && translated.is_none();
-                let rendered = translated.unwrap_or(&self.md.docs[d].source[vi][c]);
+                let rendered = translated.unwrap_or(&self.md.source[vi][c]);
                 let anchor = format!("c{}", c + 1);
                 let mut html = prefix_anchors(&rendered.html, &anchor);
                 for (k, other) in v.chapters.iter().enumerate() {
@@ -53,7 +53,7 @@ impl Pages<'_> {
                     })
                     .collect();
                 PrintChapter {
-                    title: self.chapter_title(d, vi, lang_i, c, v, lang),
+                    title: self.chapter_title(vi, lang_i, c, v, lang),
                     anchor,
                     html,
                     content_lang: if fallback {
