@@ -11,13 +11,18 @@
 //! 2. [`resolve`] decides what is built: drafts or not, the latest version of each document,
 //!    and for every version and language whether it is the source, a complete or partial
 //!    translation, or missing (and so shown as a marked fallback, or omitted).
-//! 3. [`render`] renders every chapter's Markdown once per language (rayon), with heading ids
-//!    shared across languages, then fills the Tera templates with view structs
-//!    ([`render::views`]). UI strings come only from Fluent ([`i18n`]).
-//!    The same stage typesets one PDF per document, version and language with Typst
-//!    ([`pdf`], cached by content) and makes the one-page print editions.
-//! 4. [`write`] writes the files into a staging folder and swaps it in, so a failed build
-//!    never damages the published site.
+//! 3. [`render`] renders the documents in parallel (rayon), each as one unit: every chapter's
+//!    Markdown once per language, with heading ids shared across languages; one PDF per
+//!    version and language with Typst ([`pdf`], cached on disk by content); then its pages,
+//!    filled into the Tera templates with view structs ([`render::views`]), and its print
+//!    editions. UI strings come only from Fluent ([`i18n`]). Links are checked across all
+//!    documents, and the catalogs, sitemap and feeds are put together from the units' parts.
+//! 4. [`write`] takes each document's files as soon as they are rendered into a staging folder,
+//!    and swaps it in once the build has succeeded, so a failed build never damages the
+//!    published site and the output is never held in memory whole.
+//!
+//! [`cache`] keeps each stage's per-document work keyed by content hash, so that `serve`
+//! rebuilds only the documents an edit touched; `build` runs the same code with an empty cache.
 //!
 //! Around the pipeline: [`translate`] fingerprints source sections so that outdated
 //! translations are marked section by section (and `bcop translate` stamps and reports them);

@@ -96,10 +96,14 @@ impl Staging {
             .taken
             .lock()
             .map_err(|_| Error::Other("internal error: a writer thread panicked".into()))?;
-        let wanted: BTreeSet<&str> = taken.iter().map(String::as_str).collect();
-        let result = remove_stale(&self.dir, &self.dir, &wanted)
-            .map(|_| ())
-            .and_then(|()| swap(&self.dir, &self.out_dir, &self.spare, self.pid));
+        // A new staging folder holds only what was put in it.
+        let result = if self.from_spare {
+            let wanted: BTreeSet<&str> = taken.iter().map(String::as_str).collect();
+            remove_stale(&self.dir, &self.dir, &wanted).map(|_| ())
+        } else {
+            Ok(())
+        }
+        .and_then(|()| swap(&self.dir, &self.out_dir, &self.spare, self.pid));
         if result.is_err() {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
@@ -121,7 +125,8 @@ impl Staging {
         if self.dirs.lock().is_ok_and(|d| d.contains(dir)) {
             return Ok(());
         }
-        if !dir.is_dir() && std::fs::create_dir_all(dir).is_err() {
+        let exists = self.from_spare && dir.is_dir();
+        if !exists && std::fs::create_dir_all(dir).is_err() {
             // A file of an older build where a folder must go.
             for a in dir.ancestors().take_while(|a| a.starts_with(&self.dir)) {
                 if std::fs::symlink_metadata(a).is_ok_and(|m| !m.is_dir()) {
@@ -152,12 +157,15 @@ impl Sink for Staging {
         if let Some(parent) = target.parent() {
             self.ensure_dir(parent)?;
         }
-        if unchanged(&target, &file.contents) {
-            return Ok(());
-        }
-        if std::fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir()) {
-            // A folder of an older build where a file must go.
-            fs::remove_dir_all(&target)?;
+        // Only a recycled folder has files of an older build.
+        if self.from_spare {
+            if unchanged(&target, &file.contents) {
+                return Ok(());
+            }
+            if std::fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir()) {
+                // A folder of an older build where a file must go.
+                fs::remove_dir_all(&target)?;
+            }
         }
         match &file.contents {
             Contents::Bytes(b) => fs::write(&target, b.as_slice())?,

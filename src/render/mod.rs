@@ -616,11 +616,13 @@ fn document_jobs(source: &Source, site: &Site, di: usize) -> Vec<Job> {
 fn render_job(pages: &Pages, templates: &Templates, job: &Job) -> Result<OutputFile, Diagnostic> {
     match job {
         Job::Chapter(d, v, e, c) => {
-            let mut file = fill(templates, "document.html", pages.document(*d, *v, *e, *c))?;
-            if let Contents::Bytes(bytes) = &mut file.contents {
-                splice(Arc::make_mut(bytes), pages.chapter_html(*v, *e, *c));
-            }
-            Ok(file)
+            let (path, view) = pages.document(*d, *v, *e, *c);
+            let page = render_view(templates, "document.html", &path, &view)?;
+            Ok(OutputFile {
+                path,
+                contents: Contents::Bytes(Arc::new(splice(&page, pages.chapter_html(*v, *e, *c)))),
+                asset: false,
+            })
         }
         Job::Print(d, v, e) => fill(templates, "print.html", pages.print(*d, *v, *e)),
         Job::Redirect(d, lang) => fill(templates, "redirect.html", pages.redirect(*d, lang)),
@@ -633,18 +635,32 @@ fn fill<T: Serialize>(
     template: &str,
     (path, view): (String, T),
 ) -> Result<OutputFile, Diagnostic> {
-    let context = tera::Context::from_serialize(&view)
-        .map_err(|e| Diagnostic::error("template-context", None, format!("{path}: {e}")))?;
-    let html = templates.render(template, &context)?;
+    let html = render_view(templates, template, &path, &view)?;
     Ok(OutputFile::generated(path, html))
 }
 
-/// Puts the chapter's HTML where the template printed the content marker.
-fn splice(page: &mut Vec<u8>, html: &str) {
-    let marker = pages::CONTENT_MARKER.as_bytes();
-    if let Some(at) = page.windows(marker.len()).position(|w| w == marker) {
-        page.splice(at..at + marker.len(), html.bytes());
-    }
+fn render_view<T: Serialize>(
+    templates: &Templates,
+    template: &str,
+    path: &str,
+    view: &T,
+) -> Result<String, Diagnostic> {
+    let context = tera::Context::from_serialize(view)
+        .map_err(|e| Diagnostic::error("template-context", None, format!("{path}: {e}")))?;
+    templates.render(template, &context)
+}
+
+/// The page with the chapter's HTML where the template printed the content marker.
+fn splice(page: &str, html: &str) -> Vec<u8> {
+    let marker = pages::CONTENT_MARKER;
+    let Some(at) = page.find(marker) else {
+        return page.as_bytes().to_vec();
+    };
+    let mut out = Vec::with_capacity(page.len() - marker.len() + html.len());
+    out.extend_from_slice(page[..at].as_bytes());
+    out.extend_from_slice(html.as_bytes());
+    out.extend_from_slice(page[at + marker.len()..].as_bytes());
+    out
 }
 
 /// The theme's static files.

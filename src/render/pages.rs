@@ -183,6 +183,9 @@ impl<'a> Pages<'a> {
 
     /// The path of a version's PDF in a language, if it was built.
     fn pdf(&self, lang: &str, doc: &str, version: &str) -> Option<String> {
+        if self.pdf_sizes.is_empty() {
+            return None;
+        }
         let p = super::pdfs::pdf_path(lang, doc, version);
         self.pdf_sizes.contains_key(&p).then_some(p)
     }
