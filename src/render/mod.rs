@@ -657,9 +657,9 @@ fn splice(page: &str, html: &str) -> Vec<u8> {
         return page.as_bytes().to_vec();
     };
     let mut out = Vec::with_capacity(page.len() - marker.len() + html.len());
-    out.extend_from_slice(page[..at].as_bytes());
+    out.extend_from_slice(&page.as_bytes()[..at]);
     out.extend_from_slice(html.as_bytes());
-    out.extend_from_slice(page[at + marker.len()..].as_bytes());
+    out.extend_from_slice(&page.as_bytes()[at + marker.len()..]);
     out
 }
 
