@@ -38,8 +38,9 @@ impl Pages<'_> {
                     .toc
                     .iter()
                     .map(|t| crate::render::markdown::TocEntry {
+                        level: t.level,
                         id: format!("{anchor}-{}", t.id),
-                        ..t.clone()
+                        text: t.text.clone(),
                     })
                     .collect();
                 PrintChapter {
