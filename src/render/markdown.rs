@@ -60,8 +60,6 @@ pub struct Rendered {
     pub references: Vec<Reference>,
     /// Ids of footnote definitions, which are anchors too.
     pub footnote_ids: Vec<String>,
-    /// Words in the text, for reading-time and coverage figures.
-    pub words: usize,
     /// Whether the Markdown contains raw HTML (other than comments).
     pub has_raw_html: bool,
 }
@@ -87,7 +85,6 @@ pub fn render(input: &Input) -> Rendered {
                 is_image: true,
                 offset: range.start,
             }),
-            Event::Text(t) => out.words += count_words(t),
             Event::Html(h) | Event::InlineHtml(h) if !h.trim_start().starts_with("<!--") => {
                 out.has_raw_html = true;
             }
@@ -340,20 +337,6 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
-fn count_words(text: &str) -> usize {
-    // CJK text has no spaces: count its characters, as word counters for Japanese do.
-    let cjk = text.chars().filter(|c| is_cjk(*c)).count();
-    let latin = text
-        .split(|c: char| c.is_whitespace() || is_cjk(c))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count();
-    latin + cjk
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
-}
-
 pub fn escape_attr(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -457,11 +440,5 @@ mod tests {
         );
         assert_eq!(slugify("日本語 見出し"), "日本語-見出し");
         assert_eq!(slugify("!!!"), "section");
-    }
-
-    #[test]
-    fn japanese_words_are_counted_by_character() {
-        assert_eq!(count_words("Two words"), 2);
-        assert_eq!(count_words("日本語"), 3);
     }
 }

@@ -26,30 +26,21 @@ impl Pages<'_> {
             &v.version.name,
             "index.html",
         ));
+        let pages: Vec<&str> = v.chapters.iter().map(|c| c.page.as_str()).collect();
         let chapters = (0..v.chapters.len())
             .map(|c| {
                 let translated = self.md.translated[vi][lang_i][c].as_ref();
                 let fallback = !self.config.is_source(lang) && translated.is_none();
                 let rendered = translated.unwrap_or(&self.md.source[vi][c]);
                 let anchor = format!("c{}", c + 1);
-                let mut html = prefix_anchors(&rendered.html, &anchor);
-                for (k, other) in v.chapters.iter().enumerate() {
-                    html = html
-                        .replace(
-                            &format!("href=\"{}#", other.page),
-                            &format!("href=\"#c{}-", k + 1),
-                        )
-                        .replace(
-                            &format!("href=\"{}\"", other.page),
-                            &format!("href=\"#c{}\"", k + 1),
-                        );
-                }
+                let html = chapter_in_print(&rendered.html, &anchor, &pages);
                 let toc = rendered
                     .toc
                     .iter()
                     .map(|t| crate::render::markdown::TocEntry {
+                        level: t.level,
                         id: format!("{anchor}-{}", t.id),
-                        ..t.clone()
+                        text: t.text.clone(),
                     })
                     .collect();
                 PrintChapter {
@@ -96,10 +87,49 @@ pub fn human_size(bytes: u64) -> String {
     }
 }
 
-/// Prefixes every `id` and same-page `#` link of a chapter's HTML with `prefix-`.
-fn prefix_anchors(html: &str, prefix: &str) -> String {
-    html.replace(" id=\"", &format!(" id=\"{prefix}-"))
-        .replace("href=\"#", &format!("href=\"#{prefix}-"))
+/// A chapter's HTML as it sits in the print page: every `id` and same-page `#` link prefixed
+/// with `anchor-`, and links to the document's chapters (`pages`, in order) turned into links
+/// to their place in the page: `02-x.html#y` becomes `#c2-y`, `02-x.html` becomes `#c2`.
+///
+/// One pass over the HTML: the print page holds every chapter, so rewriting each chapter once
+/// per other chapter would grow with the square of their number.
+fn chapter_in_print(html: &str, anchor: &str, pages: &[&str]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut copied = 0;
+    for (quote, _) in html.match_indices('"') {
+        let before = &html[..quote];
+        let value = &html[quote + 1..];
+        let (keep, insert) = if before.ends_with(" id=") {
+            (quote + 1, None)
+        } else if !before.ends_with("href=") {
+            continue;
+        } else if value.starts_with('#') {
+            (quote + 2, None)
+        } else {
+            let Some(end) = value.find(['"', '#']) else {
+                continue;
+            };
+            let Some(k) = pages.iter().position(|p| *p == &value[..end]) else {
+                continue;
+            };
+            (quote + 1, Some((k, end)))
+        };
+        out.push_str(&html[copied..keep]);
+        copied = keep;
+        match insert {
+            None => write!(out, "{anchor}-"),
+            Some((k, end)) => {
+                // The page name goes, and its `#` becomes the chapter anchor's `-`.
+                let fragment = value.as_bytes()[end] == b'#';
+                copied += end + usize::from(fragment);
+                write!(out, "#c{}{}", k + 1, if fragment { "-" } else { "" })
+            }
+        }
+        .expect("writing to a String cannot fail");
+    }
+    out.push_str(&html[copied..]);
+    out
 }
 
 /// A CSS `content` value from a message where U+0001 and U+0002 stand for the page counters.
@@ -150,13 +180,31 @@ mod tests {
 
     #[test]
     fn print_anchors_are_prefixed_per_chapter() {
-        let h = prefix_anchors(
+        let h = chapter_in_print(
             "<h2 id=\"a\">A</h2><a href=\"#a\">x</a><a href=\"x.html#b\">y</a>",
             "c2",
+            &[],
         );
         assert_eq!(
             h,
             "<h2 id=\"c2-a\">A</h2><a href=\"#c2-a\">x</a><a href=\"x.html#b\">y</a>"
+        );
+    }
+
+    #[test]
+    fn links_between_chapters_stay_inside_the_print_page() {
+        let h = chapter_in_print(
+            "<p id=\"p\"><a href=\"02-b.html#x\">1</a> <a href=\"01-a.html\">2</a> \
+             <a href=\"../2.0/02-b.html#x\">3</a> <a href=\"02-b.htmlx\">4</a> \
+             <img src=\"02-b.html\"> <a href=\"02-b.html\" id=\"q\">5</a></p>",
+            "c1",
+            &["01-a.html", "02-b.html"],
+        );
+        assert_eq!(
+            h,
+            "<p id=\"c1-p\"><a href=\"#c2-x\">1</a> <a href=\"#c1\">2</a> \
+             <a href=\"../2.0/02-b.html#x\">3</a> <a href=\"02-b.htmlx\">4</a> \
+             <img src=\"02-b.html\"> <a href=\"#c2\" id=\"c1-q\">5</a></p>"
         );
     }
 

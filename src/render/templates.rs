@@ -9,10 +9,11 @@ use crate::error::{Diagnostic, Error, Location, Result};
 use crate::i18n::I18n;
 use crate::load::theme::TextFile;
 use fluent_bundle::{FluentArgs, FluentValue};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
-use tera::{Context, Kwargs, State, Tera, TeraResult};
+use tera::{Context, Kwargs, State, Tera, TeraResult, Value};
 
 pub struct Templates {
     tera: Tera,
@@ -80,26 +81,34 @@ impl Templates {
     }
 }
 
+/// `t()` runs for every UI string of every page, so it borrows from the template's values
+/// instead of copying them.
 fn translate(i18n: &I18n, kwargs: Kwargs, state: &State) -> TeraResult<String> {
-    let key: String = kwargs.must_get::<&str>("key")?.to_string();
-    let lang: String = state.get::<String>("lang")?.unwrap_or_default();
+    let key: &str = kwargs.must_get("key")?;
+    let lang = state.get::<Value>("lang")?;
+    let lang: Cow<str> = match &lang {
+        Some(v) => v
+            .as_str()
+            .map_or_else(|| v.to_string().into(), Cow::Borrowed),
+        None => Cow::Borrowed(""),
+    };
     let mut args = FluentArgs::new();
-    let mut any = false;
     for (k, v) in kwargs.iter() {
         let Some(name) = k.as_str() else { continue };
         if name == "key" {
             continue;
         }
-        any = true;
-        if let Some(n) = v.as_i64() {
-            args.set(name.to_string(), FluentValue::from(n));
+        let value = if let Some(n) = v.as_i64() {
+            FluentValue::from(n)
         } else if let Some(f) = v.as_f64() {
-            args.set(name.to_string(), FluentValue::from(f));
+            FluentValue::from(f)
         } else if let Some(s) = v.as_str() {
-            args.set(name.to_string(), FluentValue::from(s.to_string()));
+            FluentValue::from(s)
         } else {
-            args.set(name.to_string(), FluentValue::from(v.to_string()));
-        }
+            FluentValue::from(v.to_string())
+        };
+        args.set(name, value);
     }
-    Ok(i18n.text(&lang, &key, any.then_some(&args)))
+    let args = args.iter().next().is_some().then_some(&args);
+    Ok(i18n.text(&lang, key, args))
 }

@@ -4,28 +4,77 @@
 
 use crate::render::markdown::TocEntry;
 use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
 
-/// Fields every page has.
-#[derive(Debug, Clone, Serialize)]
-pub struct Common {
-    /// The page's language (UI and, unless marked otherwise, content).
-    pub lang: String,
-    pub lang_name: String,
-    /// Relative path from this page to the site root, e.g. `../../`.
-    pub root: String,
-    pub site_title: String,
-    pub site_description: String,
-    pub page_title: String,
-    /// Absolute URL of the page that search engines should index for this content.
-    pub canonical: String,
-    /// `hreflang` alternates: only pages that exist in that language for real.
-    pub alternates: Vec<Alternate>,
-    /// The language switcher.
-    pub languages: Vec<LangLink>,
-    /// Whether the site is built with drafts.
-    pub drafts: bool,
-    /// Which template made the page: home, catalog, document, versions, redirect, not_found.
-    pub kind: &'static str,
+/// Defines `Common` and `serialize_fields`, which writes its fields into another struct's.
+macro_rules! common_fields {
+    ($(#[$meta:meta])* pub struct Common { $($(#[$fmeta:meta])* pub $field:ident: $ty:ty,)* }) => {
+        $(#[$meta])*
+        pub struct Common { $($(#[$fmeta])* pub $field: $ty,)* }
+
+        impl Common {
+            const FIELDS: usize = [$(stringify!($field)),*].len();
+
+            fn serialize_fields<S: SerializeStruct>(&self, s: &mut S) -> Result<(), S::Error> {
+                $(s.serialize_field(stringify!($field), &self.$field)?;)*
+                Ok(())
+            }
+        }
+    };
+}
+
+/// Defines a page view, whose `common` fields templates see beside the page's own, at the top
+/// level. `#[serde(flatten)]` would do the same, but through serde's map path, which costs more
+/// than the struct path for every page.
+macro_rules! page {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            pub common: Common,
+            $($(#[$fmeta:meta])* pub $field:ident: $ty:ty,)*
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            pub common: Common,
+            $($(#[$fmeta])* pub $field: $ty,)*
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let len = Common::FIELDS + [$(stringify!($field)),*].len();
+                let mut s = serializer.serialize_struct(stringify!($name), len)?;
+                self.common.serialize_fields(&mut s)?;
+                $(s.serialize_field(stringify!($field), &self.$field)?;)*
+                s.end()
+            }
+        }
+    };
+}
+
+common_fields! {
+    /// Fields every page has.
+    #[derive(Debug, Clone)]
+    pub struct Common {
+        /// The page's language (UI and, unless marked otherwise, content).
+        pub lang: String,
+        pub lang_name: String,
+        /// Relative path from this page to the site root, e.g. `../../`.
+        pub root: String,
+        pub site_title: String,
+        pub site_description: String,
+        pub page_title: String,
+        /// Absolute URL of the page that search engines should index for this content.
+        pub canonical: String,
+        /// `hreflang` alternates: only pages that exist in that language for real.
+        pub alternates: Vec<Alternate>,
+        /// The language switcher.
+        pub languages: Vec<LangLink>,
+        /// Whether the site is built with drafts.
+        pub drafts: bool,
+        /// Which template made the page: home, catalog, document, versions, redirect, not_found.
+        pub kind: &'static str,
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -129,19 +178,20 @@ pub struct Banner {
     pub latest_url: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct DocumentPage {
-    #[serde(flatten)]
-    pub common: Common,
-    pub doc: DocView,
-    pub versions: Vec<VersionLink>,
-    pub chapters: Vec<ChapterLink>,
-    pub chapter: ChapterView,
-    pub prev: Option<ChapterLink>,
-    pub next: Option<ChapterLink>,
-    pub banner: Option<Banner>,
-    /// Source sections changed since this translation was stamped (0 when up to date).
-    pub outdated: usize,
+page! {
+    #[derive(Debug, Clone)]
+    pub struct DocumentPage {
+        pub common: Common,
+        pub doc: DocView,
+        pub versions: Vec<VersionLink>,
+        pub chapters: Vec<ChapterLink>,
+        pub chapter: ChapterView,
+        pub prev: Option<ChapterLink>,
+        pub next: Option<ChapterLink>,
+        pub banner: Option<Banner>,
+        /// Source sections changed since this translation was stamped (0 when up to date).
+        pub outdated: usize,
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -154,11 +204,12 @@ pub struct CatalogEntry {
     pub has_pdf: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct CatalogPage {
-    #[serde(flatten)]
-    pub common: Common,
-    pub documents: Vec<CatalogEntry>,
+page! {
+    #[derive(Debug, Clone)]
+    pub struct CatalogPage {
+        pub common: Common,
+        pub documents: Vec<CatalogEntry>,
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -170,35 +221,39 @@ pub struct HomeLanguage {
     pub translated: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct HomePage {
-    #[serde(flatten)]
-    pub common: Common,
-    pub site_languages: Vec<HomeLanguage>,
-    pub documents: Vec<CatalogEntry>,
+page! {
+    #[derive(Debug, Clone)]
+    pub struct HomePage {
+        pub common: Common,
+        pub site_languages: Vec<HomeLanguage>,
+        pub documents: Vec<CatalogEntry>,
+    }
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct VersionsPage {
-    #[serde(flatten)]
-    pub common: Common,
-    pub doc: DocView,
-    pub versions: Vec<VersionLink>,
+page! {
+    #[derive(Debug, Clone)]
+    pub struct VersionsPage {
+        pub common: Common,
+        pub doc: DocView,
+        pub versions: Vec<VersionLink>,
+    }
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct RedirectPage {
-    #[serde(flatten)]
-    pub common: Common,
-    pub doc: DocView,
-    pub target: String,
+page! {
+    #[derive(Debug, Clone)]
+    pub struct RedirectPage {
+        pub common: Common,
+        pub doc: DocView,
+        pub target: String,
+    }
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct NotFoundPage {
-    #[serde(flatten)]
-    pub common: Common,
-    pub home_url: String,
+page! {
+    #[derive(Debug, Clone)]
+    pub struct NotFoundPage {
+        pub common: Common,
+        pub home_url: String,
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -212,17 +267,18 @@ pub struct PrintChapter {
     pub toc: Vec<TocEntry>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct PrintPage {
-    #[serde(flatten)]
-    pub common: Common,
-    pub doc: DocView,
-    pub chapters: Vec<PrintChapter>,
-    pub draft: bool,
-    /// The CSS `content` value of the page footer: "Page " counter(page) " of " counter(pages),
-    /// in the document's language.
-    pub page_of_css: String,
-    /// The CSS `content` value of the running header: title, id and version.
-    pub header_css: String,
-    pub outdated: usize,
+page! {
+    #[derive(Debug, Clone)]
+    pub struct PrintPage {
+        pub common: Common,
+        pub doc: DocView,
+        pub chapters: Vec<PrintChapter>,
+        pub draft: bool,
+        /// The CSS `content` value of the page footer: "Page " counter(page) " of " counter(pages),
+        /// in the document's language.
+        pub page_of_css: String,
+        /// The CSS `content` value of the running header: title, id and version.
+        pub header_css: String,
+        pub outdated: usize,
+    }
 }
