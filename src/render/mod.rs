@@ -52,9 +52,13 @@ pub struct OutputFile {
 
 impl OutputFile {
     pub fn generated(path: String, text: String) -> Self {
+        Self::page(path, text.into_bytes())
+    }
+
+    pub fn page(path: String, bytes: Vec<u8>) -> Self {
         Self {
             path,
-            contents: bytes(text.into_bytes()),
+            contents: Contents::Bytes(Arc::new(bytes)),
             asset: false,
         }
     }
@@ -618,13 +622,14 @@ fn render_job(pages: &Pages, templates: &Templates, job: &Job) -> Result<OutputF
         Job::Chapter(d, v, e, c) => {
             let (path, view) = pages.document(*d, *v, *e, *c);
             let page = render_view(templates, "document.html", &path, &view)?;
-            Ok(OutputFile {
-                path,
-                contents: Contents::Bytes(Arc::new(splice(&page, pages.chapter_html(*v, *e, *c)))),
-                asset: false,
-            })
+            let page = fill_markers(&page, &[pages.chapter_html(*v, *e, *c)]);
+            Ok(OutputFile::page(path, page))
         }
-        Job::Print(d, v, e) => fill(templates, "print.html", pages.print(*d, *v, *e)),
+        Job::Print(d, v, e) => {
+            let (path, view, htmls) = pages.print(*d, *v, *e);
+            let page = render_view(templates, "print.html", &path, &view)?;
+            Ok(OutputFile::page(path, fill_markers(&page, &htmls)))
+        }
         Job::Redirect(d, lang) => fill(templates, "redirect.html", pages.redirect(*d, lang)),
         Job::Versions(d, lang) => fill(templates, "versions.html", pages.versions(*d, lang)),
     }
@@ -635,8 +640,8 @@ fn fill<T: Serialize>(
     template: &str,
     (path, view): (String, T),
 ) -> Result<OutputFile, Diagnostic> {
-    let html = render_view(templates, template, &path, &view)?;
-    Ok(OutputFile::generated(path, html))
+    let page = render_view(templates, template, &path, &view)?;
+    Ok(OutputFile::page(path, page))
 }
 
 fn render_view<T: Serialize>(
@@ -644,22 +649,39 @@ fn render_view<T: Serialize>(
     template: &str,
     path: &str,
     view: &T,
-) -> Result<String, Diagnostic> {
+) -> Result<Vec<u8>, Diagnostic> {
     let context = tera::Context::from_serialize(view)
         .map_err(|e| Diagnostic::error("template-context", None, format!("{path}: {e}")))?;
-    templates.render(template, &context)
+    templates.render_bytes(template, &context)
 }
 
-/// The page with the chapter's HTML where the template printed the content marker.
-fn splice(page: &str, html: &str) -> Vec<u8> {
-    let marker = pages::CONTENT_MARKER;
-    let Some(at) = page.find(marker) else {
-        return page.as_bytes().to_vec();
-    };
-    let mut out = Vec::with_capacity(page.len() - marker.len() + html.len());
-    out.extend_from_slice(&page.as_bytes()[..at]);
-    out.extend_from_slice(html.as_bytes());
-    out.extend_from_slice(&page.as_bytes()[at + marker.len()..]);
+/// The page with each [`pages::html_marker`] `n` replaced by `parts[n]`, in one pass.
+fn fill_markers(page: &[u8], parts: &[impl AsRef<str>]) -> Vec<u8> {
+    let prefix = pages::HTML_MARKER.as_bytes();
+    let finder = memchr::memmem::Finder::new(prefix);
+    let extra: usize = parts.iter().map(|p| p.as_ref().len()).sum();
+    let mut out = Vec::with_capacity(page.len() + extra);
+    let mut rest = page;
+    while let Some(at) = finder.find(rest) {
+        out.extend_from_slice(&rest[..at]);
+        let after = &rest[at + prefix.len()..];
+        let number = after.iter().position(|&b| b == 1).and_then(|end| {
+            let n: usize = std::str::from_utf8(&after[..end]).ok()?.parse().ok()?;
+            Some((end, parts.get(n)?))
+        });
+        match number {
+            Some((end, part)) => {
+                out.extend_from_slice(part.as_ref().as_bytes());
+                rest = &after[end + 1..];
+            }
+            // Not one of ours: keep it as it is.
+            None => {
+                out.extend_from_slice(prefix);
+                rest = after;
+            }
+        }
+    }
+    out.extend_from_slice(rest);
     out
 }
 
@@ -699,4 +721,29 @@ fn document_assets(d: &Document) -> Vec<OutputFile> {
     // Stable sort keeps the first (strongest) of equal paths for the dedup in `render`.
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill_markers;
+    use super::pages::html_marker;
+
+    #[test]
+    fn markers_are_replaced_by_their_parts_and_nothing_else_is() {
+        let page = format!(
+            "<a>{}</a><b>{}</b>{}{}",
+            html_marker(1),
+            html_marker(0),
+            html_marker(7),
+            "\u{1}bcop:html:x\u{1}"
+        );
+        let out = fill_markers(page.as_bytes(), &["zero", "one & <i>"]);
+        assert_eq!(
+            String::from_utf8(out).expect("utf-8"),
+            format!(
+                "<a>one & <i></a><b>zero</b>{}\u{1}bcop:html:x\u{1}",
+                html_marker(7)
+            )
+        );
+    }
 }

@@ -24,10 +24,15 @@ pub struct DocMarkdown {
     pub targets: crate::cache::Key,
 }
 
-/// Stands for the chapter's HTML in the view: the rendered text is put in its place after the
-/// template has run, so that the largest string of a page is not copied through the template
-/// engine. Templates print `chapter.html` as it is (`| safe`).
-pub const CONTENT_MARKER: &str = "\u{1}bcop:chapter-html\u{1}";
+/// Stands for a piece of rendered Markdown in a view: the template prints it as it is (`| safe`),
+/// and the HTML is put in its place after the template has run ([`super::fill_markers`]), so
+/// that the largest strings of a page are not copied through the template engine.
+pub fn html_marker(n: usize) -> String {
+    format!("{HTML_MARKER}{n}\u{1}")
+}
+
+/// How every [`html_marker`] starts.
+pub const HTML_MARKER: &str = "\u{1}bcop:html:";
 
 pub struct Pages<'a> {
     pub config: &'a SiteConfig,
@@ -314,7 +319,7 @@ impl<'a> Pages<'a> {
             chapter: ChapterView {
                 title: chapter_title,
                 has_heading: rendered.title.is_some(),
-                html: CONTENT_MARKER.to_string(),
+                html: html_marker(0),
                 empty: rendered.html.trim().is_empty(),
                 toc: rendered.toc.clone(),
                 fallback,

@@ -6,7 +6,9 @@ use super::views::{PrintChapter, PrintPage};
 impl Pages<'_> {
     /// The whole document on one page, for printing: chapters one after the other, their
     /// anchors prefixed so that they stay unique, links between chapters kept inside the page.
-    pub fn print(&self, d: usize, vi: usize, lang_i: usize) -> (String, PrintPage) {
+    /// The print edition's path and view, and its chapters' HTML, which the view has as
+    /// [`super::pages::html_marker`]s.
+    pub fn print(&self, d: usize, vi: usize, lang_i: usize) -> (String, PrintPage, Vec<String>) {
         let doc = &self.site.documents[d];
         let v = &doc.versions[vi];
         let lang = v.editions[lang_i].lang.as_str();
@@ -27,13 +29,14 @@ impl Pages<'_> {
             "index.html",
         ));
         let pages: Vec<&str> = v.chapters.iter().map(|c| c.page.as_str()).collect();
+        let mut htmls = Vec::with_capacity(v.chapters.len());
         let chapters = (0..v.chapters.len())
             .map(|c| {
                 let translated = self.md.translated[vi][lang_i][c].as_ref();
                 let fallback = !self.config.is_source(lang) && translated.is_none();
                 let rendered = translated.unwrap_or(&self.md.source[vi][c]);
                 let anchor = format!("c{}", c + 1);
-                let html = chapter_in_print(&rendered.html, &anchor, &pages);
+                htmls.push(chapter_in_print(&rendered.html, &anchor, &pages));
                 let toc = rendered
                     .toc
                     .iter()
@@ -46,7 +49,7 @@ impl Pages<'_> {
                 PrintChapter {
                     title: self.chapter_title(vi, lang_i, c, v, lang),
                     anchor,
-                    html,
+                    html: super::pages::html_marker(c),
                     content_lang: if fallback {
                         self.config.source_language.clone()
                     } else {
@@ -74,7 +77,7 @@ impl Pages<'_> {
             page_of_css,
             outdated: v.editions[lang_i].outdated_sections(),
         };
-        (path, page)
+        (path, page, htmls)
     }
 }
 

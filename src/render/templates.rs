@@ -52,6 +52,15 @@ impl Templates {
             .map_err(|e| self.diagnostic(&e, "template-error"))
     }
 
+    /// [`Self::render`] as UTF-8 bytes, without checking again that they are UTF-8.
+    pub fn render_bytes(&self, name: &str, context: &Context) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(32 * 1024);
+        self.tera
+            .render_to(name, context, &mut out)
+            .map_err(|e| self.diagnostic(&e, "template-error"))?;
+        Ok(out)
+    }
+
     fn diagnostic(&self, e: &tera::Error, code: &'static str) -> Diagnostic {
         let report = match e.kind() {
             tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
