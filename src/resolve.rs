@@ -327,7 +327,7 @@ fn check_id(
         Some((first, owner)) if owner != slug => diags.push(
             Diagnostic::error(
                 "duplicate-id",
-                Some(yaml::key_location(&v.index_path, &v.index_text, "id")),
+                Some(yaml::key_location(&v.index_path, &v.front_matter, "id")),
                 format!(
                     "document id `{id}` is already used by {} ({})",
                     owner,
@@ -362,7 +362,7 @@ fn check_version_refs(
             diags.push(
                 Diagnostic::warning(
                     "unknown-version",
-                    Some(yaml::key_location(&v.index_path, &v.index_text, key)),
+                    Some(yaml::key_location(&v.index_path, &v.front_matter, key)),
                     format!(
                         "`{key}: {target}` names a version of `{}` that does not exist",
                         doc.slug
@@ -378,7 +378,7 @@ fn check_version_refs(
     {
         diags.push(Diagnostic::warning(
             "superseded-without-successor",
-            Some(Location::in_text(&v.index_path, &v.index_text, 1, 1)),
+            Some(Location::in_text(&v.index_path, &v.front_matter, 1, 1)),
             "this version is superseded, but there is no newer version",
         ));
     }

@@ -176,7 +176,9 @@ pub struct VersionSource {
     pub version: Version,
     pub dir: PathBuf,
     pub index_path: PathBuf,
-    pub index_text: String,
+    /// The start of `index.md` up to its body: the front matter, for locating its keys in
+    /// messages. (The body is the first chapter's text.)
+    pub front_matter: String,
     pub meta: DocMeta,
     /// In reading order; `index.md` first unless `chapters:` says otherwise.
     pub chapters: Vec<MarkdownFile>,
@@ -274,7 +276,7 @@ fn fingerprint(slug: &str, versions: &[VersionSource]) -> Fingerprint {
         h.field(v.version.name.as_bytes());
         h.path(&v.dir);
         h.path(&v.index_path);
-        h.field(v.index_text.as_bytes());
+        h.field(v.front_matter.as_bytes());
         h.files(&v.chapters, &v.assets);
         for (lang, t) in &v.translations {
             h.field(lang.as_bytes());
@@ -362,6 +364,10 @@ fn load_version(
     let Some((meta, index_body)) = parse_doc_meta(&index_path, &index_text, diags) else {
         return Ok(None);
     };
+    let front_matter = index_text
+        .strip_suffix(&*index_body.body)
+        .unwrap_or(&index_text)
+        .to_string();
     let (md_files, assets) = scan_folder(dir)?;
     let mut chapters = vec![index_body];
     for path in md_files {
@@ -399,7 +405,7 @@ fn load_version(
         version,
         dir: dir.to_path_buf(),
         index_path,
-        index_text,
+        front_matter,
         meta,
         chapters,
         assets,
