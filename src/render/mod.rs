@@ -134,7 +134,8 @@ pub fn render(
         .par_iter()
         .enumerate()
         .map(|(di, d)| {
-            let k = key(&[&d.fingerprint, settings]);
+            // A unit made for a sink keeps no files, so it is never reused without one.
+            let k = key(&[&d.fingerprint, settings, &[u8::from(sink.is_some())]]);
             if let Some(unit) = cache.units.get(&k) {
                 if let Some(sink) = sink {
                     unit.files.iter().try_for_each(|f| sink.put(f))?;
