@@ -10,24 +10,11 @@
 //! far more than rendering the pages, so this is what makes rebuilds fast.
 
 use crate::error::{Error, Result, fs};
-use crate::render::{Contents, Output, OutputFile, Sink};
-use rayon::prelude::*;
+use crate::render::{Contents, OutputFile, Sink};
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-/// Writes a whole output held in memory (see [`Staging`] for writing as files are made).
-pub fn write(output: &Output, out_dir: &Path) -> Result<()> {
-    let staging = Staging::begin(out_dir)?;
-    match output.files.par_iter().try_for_each(|f| staging.put(f)) {
-        Ok(()) => staging.finish(),
-        Err(e) => {
-            staging.abandon();
-            Err(e)
-        }
-    }
-}
 
 /// A staging folder beside the output folder that files are written into as they are made;
 /// [`Staging::finish`] swaps it in, [`Staging::abandon`] leaves the output as it was.

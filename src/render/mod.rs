@@ -134,8 +134,7 @@ pub fn render(
         .par_iter()
         .enumerate()
         .map(|(di, d)| {
-            // A unit made for a sink keeps no files, so it is never reused without one.
-            let k = key(&[&d.fingerprint, settings, &[u8::from(sink.is_some())]]);
+            let k = key(&[&d.fingerprint, settings]);
             if let Some(unit) = cache.units.get(&k) {
                 if let Some(sink) = sink {
                     unit.files.iter().try_for_each(|f| sink.put(f))?;
@@ -165,7 +164,12 @@ pub fn render(
         errors.dedup();
         return Err(Error::Site(errors));
     }
-    cache.units = new_units;
+    // A unit made for a sink keeps neither its files nor its HTML, so it cannot be reused.
+    cache.units = if sink.is_some() {
+        std::collections::HashMap::new()
+    } else {
+        new_units
+    };
     timer.mark("documents");
     let mut warnings: Vec<Diagnostic> = docs
         .iter()
@@ -419,18 +423,7 @@ impl Make<'_> {
                 Ok(OutputFile::generated(format!("{}/feed.xml", l.code), feed))
             }));
         }
-        let results: Vec<Result<OutputFile, Diagnostic>> = jobs.par_iter().map(|j| j()).collect();
-        let mut files = Vec::new();
-        let mut errors = Vec::new();
-        for r in results {
-            match r {
-                Ok(f) => files.push(f),
-                Err(d) => errors.push(d),
-            }
-        }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
+        let mut files = all_or_errors(jobs.par_iter().map(|j| j()).collect())?;
         let extras = files.split_off(site_pages);
         Ok(SiteFiles {
             pages: files,
@@ -439,21 +432,23 @@ impl Make<'_> {
     }
 }
 
-/// Generated contents.
-pub fn bytes(b: Vec<u8>) -> Contents {
-    Contents::Bytes(Arc::new(b))
-}
-
 /// Renders `jobs` in parallel; every failure is returned.
 fn run_jobs(
     pages: &Pages,
     templates: &Templates,
     jobs: &[Job],
 ) -> std::result::Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| render_job(pages, templates, job))
-        .collect();
+    all_or_errors(
+        jobs.par_iter()
+            .map(|job| render_job(pages, templates, job))
+            .collect(),
+    )
+}
+
+/// Every file, or every error.
+fn all_or_errors(
+    results: Vec<Result<OutputFile, Diagnostic>>,
+) -> std::result::Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut files = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
     for r in results {

@@ -103,6 +103,13 @@ fn page<'a>(files: &'a [(String, Vec<u8>)], path: &str) -> &'a str {
     std::str::from_utf8(b).expect("utf-8")
 }
 
+fn append(root: &Path, rel: &str, text: &str) {
+    let p = root.join(rel);
+    let mut all = std::fs::read_to_string(&p).expect("read");
+    all.push_str(text);
+    std::fs::write(&p, all).expect("write");
+}
+
 fn replace(root: &Path, rel: &str, from: &str, to: &str) {
     let p = root.join(rel);
     let text = std::fs::read_to_string(&p).expect("read");
@@ -123,10 +130,11 @@ fn every_kind_of_change_rebuilds_like_a_fresh_build() {
         &mut cache,
         &["content/cpe-security/1.0/01-scope.md"],
         |root| {
-            let p = root.join("content/cpe-security/1.0/01-scope.md");
-            let mut text = std::fs::read_to_string(&p).expect("read");
-            text.push_str("\nA sentence added by the incremental test.\n");
-            std::fs::write(&p, text).expect("write");
+            append(
+                root,
+                "content/cpe-security/1.0/01-scope.md",
+                "\nA sentence added by the incremental test.\n",
+            )
         },
     );
     assert!(
@@ -139,10 +147,11 @@ fn every_kind_of_change_rebuilds_like_a_fresh_build() {
         &mut cache,
         &["locales/ja/cpe-security/1.0/01-scope.md"],
         |root| {
-            let p = root.join("locales/ja/cpe-security/1.0/01-scope.md");
-            let mut text = std::fs::read_to_string(&p).expect("read");
-            text.push_str("\n追加の一文。\n");
-            std::fs::write(&p, text).expect("write");
+            append(
+                root,
+                "locales/ja/cpe-security/1.0/01-scope.md",
+                "\n追加の一文。\n",
+            )
         },
     );
     assert!(page(&files, "ja/cpe-security/1.0/01-scope.html").contains("追加の一文"));
