@@ -226,25 +226,44 @@ pub mod fs {
     /// with a fix, not a bare I/O error.
     pub fn read_text(path: &Path) -> Result<String> {
         let bytes = read(path)?;
-        String::from_utf8(bytes).map_err(|e| {
-            let at = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let before = String::from_utf8_lossy(&bytes[..at]);
-            let (line, col) = super::line_col(&before, before.len());
-            Error::one(
-                super::Diagnostic::error(
-                    "not-utf8",
-                    Some(super::Location {
-                        path: path.to_path_buf(),
-                        line,
-                        col,
-                        source_line: String::new(),
-                    }),
-                    "this file is not UTF-8 text",
-                )
-                .with_help("save it as UTF-8 (every editor can; in vim: :set fileencoding=utf-8)"),
+        utf8(path, &bytes)?;
+        String::from_utf8(bytes).map_err(|_| not_utf8(path, &[]))
+    }
+
+    /// Reads a file into `buf` (replacing what it held, keeping its memory) and checks that it
+    /// is UTF-8 text, as [`read_text`] does. Every source file goes through here, so the check
+    /// is the SIMD one.
+    pub fn read_text_into<'b>(path: &Path, buf: &'b mut Vec<u8>) -> Result<&'b str> {
+        use std::io::Read;
+        buf.clear();
+        std::fs::File::open(path)
+            .and_then(|mut f| f.read_to_end(buf))
+            .map_err(|e| Error::io(path, e))?;
+        utf8(path, buf)
+    }
+
+    fn utf8<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str> {
+        simdutf8::basic::from_utf8(bytes).map_err(|_| not_utf8(path, bytes))
+    }
+
+    /// The error for a file that is not UTF-8, at its first bad byte.
+    fn not_utf8(path: &Path, bytes: &[u8]) -> Error {
+        let at = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len);
+        let before = String::from_utf8_lossy(&bytes[..at]);
+        let (line, col) = super::line_col(&before, before.len());
+        Error::one(
+            super::Diagnostic::error(
+                "not-utf8",
+                Some(super::Location {
+                    path: path.to_path_buf(),
+                    line,
+                    col,
+                    source_line: String::new(),
+                }),
+                "this file is not UTF-8 text",
             )
-        })
+            .with_help("save it as UTF-8 (every editor can; in vim: :set fileencoding=utf-8)"),
+        )
     }
 
     pub fn read(path: &Path) -> Result<Vec<u8>> {

@@ -10,6 +10,7 @@ use std::time::Instant;
 
 pub fn run(args: &BuildArgs) -> Result<()> {
     let started = Instant::now();
+    let timer = crate::timing::Timer::start();
     let out_dir = args.site.root.join(&args.out);
     let staging = Staging::begin(&out_dir)?;
     let compiled = match crate::compile_with(
@@ -24,6 +25,7 @@ pub fn run(args: &BuildArgs) -> Result<()> {
             return Err(e);
         }
     };
+    timer.mark("compile");
     for d in &compiled.diagnostics {
         eprintln!("{d}\n");
     }
@@ -44,6 +46,7 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     };
     let (files, written) = (staging.files(), staging.written());
     staging.finish()?;
+    timer.mark("swap in");
     let pdfs = if args.no_pdf {
         "PDFs skipped (--no-pdf)".to_string()
     } else {

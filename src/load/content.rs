@@ -307,6 +307,7 @@ fn load_document(
         return Ok(None);
     }
     let mut versions = Vec::new();
+    let mut buf = Vec::new();
     for ver_dir in sorted_dirs(doc_dir)? {
         let name = file_name(&ver_dir);
         let Some(version) = Version::parse(&name) else {
@@ -322,7 +323,7 @@ fn load_document(
             );
             continue;
         };
-        if let Some(v) = load_version(root, config, &slug, version, &ver_dir, diags)? {
+        if let Some(v) = load_version(root, config, &slug, version, &ver_dir, &mut buf, diags)? {
             versions.push(v);
         }
     }
@@ -344,6 +345,7 @@ fn load_version(
     slug: &str,
     version: Version,
     dir: &Path,
+    buf: &mut Vec<u8>,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Option<VersionSource>> {
     let index_path = dir.join("index.md");
@@ -358,16 +360,18 @@ fn load_version(
         );
         return Ok(None);
     }
-    let Some(index_text) = read_or_report(&index_path, diags)? else {
+    let Some(index_text) = read_or_report(&index_path, buf, diags)? else {
         return Ok(None);
     };
-    let Some((meta, index_body)) = parse_doc_meta(&index_path, &index_text, diags) else {
+    let Some((meta, index_body)) = parse_doc_meta(&index_path, index_text, diags) else {
         return Ok(None);
     };
     let front_matter = index_text
         .strip_suffix(&*index_body.body)
-        .unwrap_or(&index_text)
+        .unwrap_or(index_text)
         .to_string();
+    // The index's text is needed again only to place a `chapters:` problem.
+    let index_text = meta.chapters.is_some().then(|| index_text.to_string());
     let (md_files, assets) = scan_folder(dir)?;
     let mut chapters = vec![index_body];
     for path in md_files {
@@ -375,7 +379,7 @@ fn load_version(
         if name == "index.md" {
             continue;
         }
-        let Some(body) = read_or_report(&path, diags)? else {
+        let Some(body) = read_or_report(&path, buf, diags)? else {
             continue;
         };
         chapters.push(MarkdownFile {
@@ -385,8 +389,8 @@ fn load_version(
             body_line: 0,
         });
     }
-    if let Some(order) = &meta.chapters {
-        chapters = order_chapters(chapters, order, &index_path, &index_text, diags);
+    if let (Some(order), Some(index_text)) = (&meta.chapters, &index_text) {
+        chapters = order_chapters(chapters, order, &index_path, index_text, diags);
     }
     let mut translations = BTreeMap::new();
     for lang in config.languages.iter().skip(1) {
@@ -396,7 +400,7 @@ fn load_version(
             .join(slug)
             .join(&version.name);
         if tdir.is_dir()
-            && let Some(t) = load_translation(&lang.code, &tdir, &chapters, diags)?
+            && let Some(t) = load_translation(&lang.code, &tdir, &chapters, buf, diags)?
         {
             translations.insert(lang.code.clone(), t);
         }
@@ -584,6 +588,7 @@ fn load_translation(
     lang: &str,
     dir: &Path,
     source_chapters: &[MarkdownFile],
+    buf: &mut Vec<u8>,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Option<TranslationSource>> {
     let (md_files, assets) = scan_folder(dir)?;
@@ -596,7 +601,7 @@ fn load_translation(
     };
     for path in md_files {
         let name = file_name(&path);
-        let Some(text) = read_or_report(&path, diags)? else {
+        let Some(text) = read_or_report(&path, buf, diags)? else {
             continue;
         };
         if !source_chapters.iter().any(|c| c.name == name) {
@@ -610,12 +615,12 @@ fn load_translation(
             );
             continue;
         }
-        let split = match split_front_matter(&text) {
+        let split = match split_front_matter(text) {
             Ok(s) => s,
             Err(line) => {
                 diags.push(Diagnostic::error(
                     "unclosed-front-matter",
-                    Some(Location::in_text(&path, &text, line, 1)),
+                    Some(Location::in_text(&path, text, line, 1)),
                     "the front matter is not closed",
                 ));
                 continue;
@@ -623,7 +628,7 @@ fn load_translation(
         };
         if name == "index.md" {
             if let Some(y) = split.yaml {
-                match yaml::parse(&path, &text, y, split.yaml_line) {
+                match yaml::parse(&path, text, y, split.yaml_line) {
                     Ok(meta) => t.meta = meta,
                     Err(d) => diags.push(d),
                 }

@@ -5,9 +5,14 @@ use super::content::Asset;
 use crate::error::{Diagnostic, Result, fs};
 use std::path::{Path, PathBuf};
 
-/// Reads a text file; a problem with its contents (not UTF-8) is reported and the file skipped.
-pub(super) fn read_or_report(path: &Path, diags: &mut Vec<Diagnostic>) -> Result<Option<String>> {
-    match fs::read_text(path) {
+/// Reads a text file into `buf`; a problem with its contents (not UTF-8) is reported and the
+/// file skipped. One buffer serves every file a thread reads, so reading allocates nothing new.
+pub(super) fn read_or_report<'b>(
+    path: &Path,
+    buf: &'b mut Vec<u8>,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Option<&'b str>> {
+    match fs::read_text_into(path, buf) {
         Ok(text) => Ok(Some(text)),
         Err(crate::error::Error::Site(d)) => {
             diags.extend(d);
