@@ -127,6 +127,38 @@ impl I18n {
         key.to_string()
     }
 
+    /// Every message that formats without arguments, in every language, as [`Self::text`]
+    /// gives it (with the same fallback to the source language). Templates ask for these
+    /// strings on every page, so they are formatted once.
+    pub fn plain_texts(&self) -> Vec<(&str, &str, String)> {
+        let every_key: BTreeSet<&str> = self
+            .keys
+            .values()
+            .flat_map(|k| k.keys().map(String::as_str))
+            .collect();
+        let mut out = Vec::new();
+        for lang in self.bundles.keys() {
+            for key in &every_key {
+                let found = [lang.as_str(), self.source.as_str()]
+                    .into_iter()
+                    .find_map(|l| {
+                        let bundle = self.bundles.get(l)?;
+                        Some((bundle, bundle.get_message(key)?.value()?))
+                    });
+                if let Some((bundle, pattern)) = found {
+                    let mut errors = Vec::new();
+                    let text = bundle.format_pattern(pattern, None, &mut errors);
+                    // A message that needs a variable (directly or through another message)
+                    // reports it here: it is formatted per call, with its arguments.
+                    if errors.is_empty() {
+                        out.push((lang.as_str(), *key, text.into_owned()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// `text` with a single numeric argument named `count`.
     pub fn count(&self, lang: &str, key: &str, count: usize) -> String {
         let mut args = FluentArgs::new();

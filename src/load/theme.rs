@@ -100,8 +100,48 @@ pub fn load_theme(root: &Path, theme: &str, languages: &[String]) -> Result<Them
         &root.join("locales"),
         languages,
     )?;
-    out.fingerprint = crate::cache::key(&[format!("{out:?}").as_bytes()]);
+    out.fingerprint = fingerprint(&out);
     Ok(out)
+}
+
+/// Hashes every input of the theme: text files by content, static files by content when built
+/// in and by path on disk (they are copied when written, so their bytes never reach a page).
+fn fingerprint(theme: &ThemeSource) -> super::Fingerprint {
+    let mut h = blake3::Hasher::new();
+    let mut field = |bytes: &[u8]| {
+        h.update(&(bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    };
+    let text_files = theme
+        .templates
+        .iter()
+        .map(|(name, f)| (name.as_str(), f))
+        .chain(
+            theme
+                .catalogs
+                .iter()
+                .flat_map(|(lang, files)| files.iter().map(move |f| (lang.as_str(), f))),
+        )
+        .chain(theme.pdf_template.iter().map(|f| ("pdf", f)));
+    for (key, f) in text_files {
+        field(key.as_bytes());
+        field(f.name.as_bytes());
+        field(f.path.as_os_str().as_encoded_bytes());
+        field(f.text.as_bytes());
+    }
+    field(b"static");
+    for (rel, f) in &theme.static_files {
+        field(rel.as_bytes());
+        match &f.bytes {
+            Bytes::Disk(path) => field(path.as_os_str().as_encoded_bytes()),
+            Bytes::Builtin(bytes) => field(bytes),
+        }
+    }
+    field(b"fonts");
+    for dir in &theme.font_dirs {
+        field(dir.as_os_str().as_encoded_bytes());
+    }
+    *h.finalize().as_bytes()
 }
 
 fn add_builtin(out: &mut ThemeSource, languages: &[String]) {

@@ -100,7 +100,7 @@ fn chapter_in_print(html: &str, anchor: &str, pages: &[&str]) -> String {
     use std::fmt::Write;
     let mut out = String::with_capacity(html.len() + html.len() / 16);
     let mut copied = 0;
-    for (quote, _) in html.match_indices('"') {
+    for quote in memchr::memchr_iter(b'"', html.as_bytes()) {
         let before = &html[..quote];
         let value = &html[quote + 1..];
         let (keep, insert) = if before.ends_with(" id=") {

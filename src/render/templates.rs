@@ -10,7 +10,7 @@ use crate::i18n::I18n;
 use crate::load::theme::TextFile;
 use fluent_bundle::{FluentArgs, FluentValue};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 use tera::{Context, Kwargs, State, Tera, TeraResult, Value};
@@ -24,8 +24,15 @@ impl Templates {
     pub fn new(files: &BTreeMap<String, TextFile>, i18n: Arc<I18n>) -> Result<Self> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
+        let mut plain: HashMap<String, HashMap<String, Value>> = HashMap::new();
+        for (lang, key, text) in i18n.plain_texts() {
+            plain
+                .entry(lang.to_string())
+                .or_default()
+                .insert(key.to_string(), Value::from(text));
+        }
         tera.register_function("t", move |kwargs: Kwargs, state: &State| {
-            translate(&i18n, kwargs, state)
+            translate(&i18n, &plain, kwargs, state)
         });
         let paths: BTreeMap<String, (PathBuf, String)> = files
             .iter()
@@ -91,8 +98,13 @@ impl Templates {
 }
 
 /// `t()` runs for every UI string of every page, so it borrows from the template's values
-/// instead of copying them.
-fn translate(i18n: &I18n, kwargs: Kwargs, state: &State) -> TeraResult<String> {
+/// instead of copying them, and a message without arguments comes from `plain`, formatted once.
+fn translate(
+    i18n: &I18n,
+    plain: &HashMap<String, HashMap<String, Value>>,
+    kwargs: Kwargs,
+    state: &State,
+) -> TeraResult<Value> {
     let key: &str = kwargs.must_get("key")?;
     let lang = state.get::<Value>("lang")?;
     let lang: Cow<str> = match &lang {
@@ -101,6 +113,11 @@ fn translate(i18n: &I18n, kwargs: Kwargs, state: &State) -> TeraResult<String> {
             .map_or_else(|| v.to_string().into(), Cow::Borrowed),
         None => Cow::Borrowed(""),
     };
+    if kwargs.iter().all(|(k, _)| k.as_str() == Some("key"))
+        && let Some(text) = plain.get(lang.as_ref()).and_then(|m| m.get(key))
+    {
+        return Ok(text.clone());
+    }
     let mut args = FluentArgs::new();
     for (k, v) in kwargs.iter() {
         let Some(name) = k.as_str() else { continue };
@@ -119,5 +136,5 @@ fn translate(i18n: &I18n, kwargs: Kwargs, state: &State) -> TeraResult<String> {
         args.set(name, value);
     }
     let args = args.iter().next().is_some().then_some(&args);
-    Ok(i18n.text(&lang, key, args))
+    Ok(Value::from(i18n.text(&lang, key, args)))
 }
