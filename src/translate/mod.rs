@@ -58,15 +58,8 @@ pub fn fingerprint(text: &str) -> String {
         .iter()
         .rposition(|l| !l.is_empty())
         .map_or(start, |e| e + 1);
-    // The lines joined by `\n`, hashed as they are read rather than copied into one string.
-    let mut h = blake3::Hasher::new();
-    for (i, line) in normal[start..end].iter().enumerate() {
-        if i > 0 {
-            h.update(b"\n");
-        }
-        h.update(line.as_bytes());
-    }
-    h.finalize().to_hex()[..16].to_string()
+    let joined = normal[start..end].join("\n");
+    blake3::hash(joined.as_bytes()).to_hex()[..16].to_string()
 }
 
 /// How a translated chapter relates to its source.
