@@ -5,7 +5,8 @@
 //! document's own files ([`crate::load::DocumentSource::fingerprint`]) and the site-wide inputs
 //! (`site.yaml`, the theme, the catalogs, the build options). A document whose key is unchanged
 //! is not resolved, rendered or templated again; a change anywhere in its inputs changes the key.
-//! `build` and `check` run the same code with an empty cache, so there is one pipeline.
+//! `build` and `check` run the same code with a single-use cache, so there is one pipeline; it
+//! only tells the stages to skip the hashing and the bookkeeping that nothing would read.
 //!
 //! Each stage keeps only the entries the last run used, so the cache holds one site's worth of
 //! work, not a history.
@@ -32,6 +33,9 @@ pub fn key(parts: &[&[u8]]) -> Key {
 /// What one run of the pipeline leaves for the next.
 #[derive(Default)]
 pub struct Cache {
+    /// Set for a run that nothing runs after (`build`, `check`): the stages neither hash their
+    /// inputs nor keep their work.
+    pub(crate) single_use: bool,
     /// The sources as last loaded, and what changed on disk since then.
     pub(crate) source: Option<Source>,
     pub(crate) changes: Option<Changes>,
@@ -59,6 +63,14 @@ pub struct Ui {
 }
 
 impl Cache {
+    /// A cache for one run whose work nothing will reuse.
+    pub fn single_use() -> Self {
+        Self {
+            single_use: true,
+            ..Self::default()
+        }
+    }
+
     /// Records that files changed on disk; the next run rereads what they belong to.
     pub fn changed(&mut self, changes: Changes) {
         self.changes = Some(match (self.changes.take(), changes) {
@@ -72,15 +84,24 @@ impl Cache {
     }
 }
 
-/// Looks up `key` in `old`; on a miss computes the value. Used from parallel code: the new
-/// map is built from the returned pairs, so unused entries drop out.
+/// Looks up `key` in `old`; on a miss (or without a key: nothing is kept) computes the value.
+/// Used from parallel code: the new map is built from the returned pairs ([`kept`]), so unused
+/// entries drop out.
 pub(crate) fn reuse<V: Clone>(
     old: &HashMap<Key, V>,
-    key: Key,
+    key: Option<Key>,
     make: impl FnOnce() -> V,
-) -> (Key, V) {
-    match old.get(&key) {
+) -> (Option<Key>, V) {
+    match key.and_then(|k| old.get(&k)) {
         Some(v) => (key, v.clone()),
         None => (key, make()),
     }
+}
+
+/// The entries of [`reuse`]'s results that have a key.
+pub(crate) fn kept<V>(pairs: impl IntoIterator<Item = (Option<Key>, V)>) -> HashMap<Key, V> {
+    pairs
+        .into_iter()
+        .filter_map(|(k, v)| Some((k?, v)))
+        .collect()
 }

@@ -141,7 +141,7 @@ impl Compiled {
 /// The whole pipeline short of writing, shared by `build`, `serve` and `check`. It goes as far
 /// as it can and collects every diagnostic; it fails only when there is no site to speak of.
 pub fn compile(args: &SiteArgs, pdf: bool) -> Result<Compiled> {
-    compile_with(args, pdf, &mut cache::Cache::default(), None)
+    compile_with(args, pdf, &mut cache::Cache::single_use(), None)
 }
 
 /// [`compile`], reusing the work in `cache` that the changes recorded in it leave valid (see
@@ -181,7 +181,8 @@ pub fn compile_with(
     };
     timer.mark("load");
     let mut diags = source.diagnostics.clone();
-    let site = resolve::resolve_cached(&source, args.drafts, &mut cache.resolved);
+    let site =
+        resolve::resolve_cached(&source, args.drafts, &mut cache.resolved, !cache.single_use);
     timer.mark("resolve");
     diags.extend(site.diagnostics.iter().cloned());
     let ui_key = cache::key(&[

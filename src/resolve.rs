@@ -100,8 +100,8 @@ pub struct DocVersion {
 #[derive(Debug, Clone)]
 pub struct Document {
     pub slug: String,
-    /// The sources' fingerprint ([`crate::load::DocumentSource::fingerprint`]).
-    pub fingerprint: crate::load::Fingerprint,
+    /// What it was resolved from (whose fingerprint names it in [`crate::cache`]).
+    pub source: Arc<crate::load::DocumentSource>,
     /// Oldest first.
     pub versions: Vec<DocVersion>,
     /// Index in `versions` of the version readers should read.
@@ -143,15 +143,16 @@ impl DocVersion {
 }
 
 pub fn resolve(source: &Source, drafts: bool) -> Site {
-    resolve_cached(source, drafts, &mut Default::default())
+    resolve_cached(source, drafts, &mut Default::default(), false)
 }
 
 /// [`resolve`], reusing the documents in `cache` whose sources and settings are unchanged
-/// (see [`crate::cache`]); the cache is left holding this run's documents.
+/// (see [`crate::cache`]); the cache is left holding this run's documents if `keep` is set.
 pub fn resolve_cached(
     source: &Source,
     drafts: bool,
     cache: &mut std::collections::HashMap<crate::cache::Key, Option<Arc<Document>>>,
+    keep: bool,
 ) -> Site {
     use rayon::prelude::*;
     let mut diags = Vec::new();
@@ -159,11 +160,11 @@ pub fn resolve_cached(
     let settings = format!("{:?} {drafts}", source.config);
     // Comparing every chapter with its translations' stamps parses all the Markdown: do the
     // documents in parallel, then the cross-document checks in order.
-    let resolved: Vec<(crate::cache::Key, Option<Arc<Document>>)> = source
+    let resolved: Vec<(Option<crate::cache::Key>, Option<Arc<Document>>)> = source
         .documents
         .par_iter()
         .map(|doc| {
-            let key = crate::cache::key(&[&doc.fingerprint, settings.as_bytes()]);
+            let key = keep.then(|| crate::cache::key(&[doc.fingerprint(), settings.as_bytes()]));
             crate::cache::reuse(cache, key, || {
                 let versions: Vec<DocVersion> = doc
                     .versions
@@ -174,7 +175,7 @@ pub fn resolve_cached(
                 (!versions.is_empty()).then(|| {
                     Arc::new(Document {
                         slug: doc.slug.clone(),
-                        fingerprint: doc.fingerprint,
+                        source: doc.clone(),
                         latest: pick_latest(&versions),
                         versions,
                     })
@@ -200,7 +201,7 @@ pub fn resolve_cached(
             documents.push(d.clone());
         }
     }
-    *cache = resolved.into_iter().collect();
+    *cache = crate::cache::kept(resolved);
     Site {
         documents,
         drafts,

@@ -17,7 +17,7 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     // What a build keeps for the next one (the sources, resolved documents): nothing reuses
     // it after a one-off build, and freeing tens of thousands of allocations one by one before
     // exiting costs more than the operating system takes to reclaim the memory at exit.
-    let mut cache = std::mem::ManuallyDrop::new(crate::cache::Cache::default());
+    let mut cache = std::mem::ManuallyDrop::new(crate::cache::Cache::single_use());
     let compiled = match crate::compile_with(&args.site, !args.no_pdf, &mut cache, Some(&staging)) {
         Ok(c) => c,
         Err(e) => {

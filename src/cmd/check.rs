@@ -34,7 +34,7 @@ pub fn run(args: &CheckArgs) -> Result<()> {
     let compiled = crate::compile_with(
         &args.site,
         false,
-        &mut crate::cache::Cache::default(),
+        &mut crate::cache::Cache::single_use(),
         Some(&crate::render::Discard),
     )?;
     let mut diags = compiled.diagnostics;

@@ -191,9 +191,19 @@ pub struct DocumentSource {
     pub slug: String,
     /// Oldest first.
     pub versions: Vec<VersionSource>,
+    /// See [`Self::fingerprint`]; hashed when first asked for.
+    fingerprint: std::sync::OnceLock<Fingerprint>,
+}
+
+impl DocumentSource {
     /// A hash of everything read for this document (its sources and translations), so that
     /// later stages can reuse their work on it while it stays the same ([`crate::cache`]).
-    pub fingerprint: Fingerprint,
+    /// Hashing every source costs a few percent of a build, and a build that keeps nothing
+    /// for a next one never asks for it.
+    pub fn fingerprint(&self) -> &Fingerprint {
+        self.fingerprint
+            .get_or_init(|| fingerprint(&self.slug, &self.versions))
+    }
 }
 
 /// A blake3 hash that names some input by its content.
@@ -331,11 +341,10 @@ fn load_document(
     if versions.is_empty() {
         return Ok(None);
     }
-    let fingerprint = fingerprint(&slug, &versions);
     Ok(Some(DocumentSource {
         slug,
         versions,
-        fingerprint,
+        fingerprint: std::sync::OnceLock::new(),
     }))
 }
 

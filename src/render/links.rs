@@ -37,7 +37,7 @@ impl Targets<'_> {
 }
 
 /// Checks every chapter's links. A document's results are reused from `cache` while its own
-/// sources and every page's anchors stay the same.
+/// sources and every page's anchors stay the same, and kept for the next run if `keep` is set.
 pub fn check(
     config: &SiteConfig,
     site: &Site,
@@ -45,6 +45,7 @@ pub fn check(
     cache: &mut HashMap<Key, Arc<Vec<Diagnostic>>>,
     index_cache: &mut Option<(Key, Arc<TargetIndex>)>,
     settings: &Key,
+    keep: bool,
 ) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     let every_target: Vec<u8> = md.docs.iter().flat_map(|m| m.targets).collect();
@@ -58,12 +59,12 @@ pub fn check(
         let _ = index.set(i.clone());
     }
     let targets = OnceLock::new();
-    let checked: Vec<(Key, Arc<Vec<Diagnostic>>)> = site
+    let checked: Vec<(Option<Key>, Arc<Vec<Diagnostic>>)> = site
         .documents
         .par_iter()
         .zip(&md.docs)
         .map(|(d, m)| {
-            let k = key(&[&d.fingerprint, settings, &every_target]);
+            let k = keep.then(|| key(&[d.source.fingerprint(), settings, &every_target]));
             reuse(cache, k, || {
                 let t = targets.get_or_init(|| Targets {
                     index: index.get_or_init(|| Arc::new(target_index(config, site, md))),
@@ -80,7 +81,7 @@ pub fn check(
         .iter()
         .flat_map(|(_, d)| d.iter().cloned())
         .collect();
-    *cache = checked.into_iter().collect();
+    *cache = crate::cache::kept(checked);
     out
 }
 

@@ -129,13 +129,16 @@ pub fn render(
         sink,
     };
     // Each document's pages depend on that document only (and the site-wide inputs).
-    let units: Vec<Result<(Key, Arc<DocUnit>, bool)>> = site
+    let keep = !cache.single_use;
+    // Each: the unit's key (when kept), the unit, and whether it was reused.
+    type Made = (Option<Key>, Arc<DocUnit>, bool);
+    let units: Vec<Result<Made>> = site
         .documents
         .par_iter()
         .enumerate()
         .map(|(di, d)| {
-            let k = key(&[&d.fingerprint, settings]);
-            if let Some(unit) = cache.units.get(&k) {
+            let k = keep.then(|| key(&[d.source.fingerprint(), settings]));
+            if let Some(unit) = k.and_then(|k| cache.units.get(&k)) {
                 if let Some(sink) = sink {
                     unit.files.iter().try_for_each(|f| sink.put(f))?;
                 }
@@ -152,7 +155,9 @@ pub fn render(
         match r {
             Ok((k, unit, reused)) => {
                 documents_reused += usize::from(reused);
-                new_units.insert(k, unit.clone());
+                if let Some(k) = k {
+                    new_units.insert(k, unit.clone());
+                }
                 docs.push(unit);
             }
             Err(Error::Site(d)) => errors.extend(d),
@@ -185,6 +190,7 @@ pub fn render(
         &mut cache.links,
         &mut cache.targets,
         settings,
+        keep,
     ));
     timer.mark("links");
     // The site-wide pages change only when what the documents give them does.
