@@ -277,6 +277,35 @@ mod tests {
     }
 
     #[test]
+    fn plain_texts_are_what_text_gives_and_leave_out_messages_that_need_arguments() {
+        let c = catalogs(&[
+            (
+                "en",
+                "title = Documents\nhello = Hello { $name }\nindirect = { hello }!\nonly-en = Source\n",
+            ),
+            ("ja", "title = 文書\nhello = { $name } さん\n"),
+        ]);
+        let mut d = Vec::new();
+        let i = I18n::new("en", &["en".into(), "ja".into()], &c, &mut d);
+        let plain = i.plain_texts();
+        for (lang, key, text) in &plain {
+            assert_eq!(*text, i.text(lang, key, None), "{lang} {key}");
+        }
+        let mut found: Vec<(&str, &str)> = plain.iter().map(|(l, k, _)| (*l, *k)).collect();
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                ("en", "only-en"),
+                ("en", "title"),
+                ("ja", "only-en"),
+                ("ja", "title")
+            ],
+            "`hello` needs $name, and `indirect` needs it through `hello`"
+        );
+    }
+
+    #[test]
     fn later_layers_override_and_missing_keys_fall_back_with_a_warning() {
         let c = catalogs(&[
             ("en", "a = A\nb = B\n"),
