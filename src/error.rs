@@ -226,8 +226,7 @@ pub mod fs {
     /// with a fix, not a bare I/O error.
     pub fn read_text(path: &Path) -> Result<String> {
         let bytes = read(path)?;
-        utf8(path, &bytes)?;
-        String::from_utf8(bytes).map_err(|_| not_utf8(path, &[]))
+        String::from_utf8(bytes).map_err(|e| not_utf8(path, e.as_bytes()))
     }
 
     /// Reads a file into `buf` (replacing what it held, keeping its memory) and checks that it

@@ -379,8 +379,6 @@ fn load_version(
         .strip_suffix(&*index_body.body)
         .unwrap_or(index_text)
         .to_string();
-    // The index's text is needed again only to place a `chapters:` problem.
-    let index_text = meta.chapters.is_some().then(|| index_text.to_string());
     let (md_files, assets) = scan_folder(dir)?;
     let mut chapters = vec![index_body];
     for path in md_files {
@@ -398,8 +396,8 @@ fn load_version(
             body_line: 0,
         });
     }
-    if let (Some(order), Some(index_text)) = (&meta.chapters, &index_text) {
-        chapters = order_chapters(chapters, order, &index_path, index_text, diags);
+    if let Some(order) = &meta.chapters {
+        chapters = order_chapters(chapters, order, &index_path, &front_matter, diags);
     }
     let mut translations = BTreeMap::new();
     for lang in config.languages.iter().skip(1) {

@@ -224,19 +224,14 @@ pub fn render(
         files.dedup_by(|b, a| a.path == b.path);
     }
     timer.mark("site pages");
-    let output = Output {
+    Ok(Output {
         files,
         warnings,
         pdfs: docs.iter().map(|u| u.pdfs).sum(),
         pdf_cache_hits: docs.iter().map(|u| u.pdf_cache_hits).sum(),
         documents: docs.len(),
         documents_reused,
-    };
-    // Units the cache does not keep are freed on every core: a site has thousands.
-    drop(md);
-    docs.into_par_iter().for_each(drop);
-    timer.mark("freeing");
-    Ok(output)
+    })
 }
 
 /// Everything made from one document: reused while the document and the site-wide inputs are
