@@ -37,6 +37,11 @@ impl std::fmt::Debug for I18n {
 }
 
 impl I18n {
+    /// The source language's code.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
     /// Parses every catalog. Syntax errors are returned as errors, with `path:line:col`.
     pub fn new(
         source: &str,

@@ -231,9 +231,11 @@ fn resolve_version(
             source: c.clone(),
         })
         .collect();
-    let source_sections: Vec<Vec<translate::Section>> = chapters
+    // A chapter's sections are compared only with a translation's stamp, so they are worked
+    // out (a Markdown parse and a hash per section) only for a chapter with a stamp.
+    let source_sections: Vec<std::cell::OnceCell<Vec<translate::Section>>> = chapters
         .iter()
-        .map(|c| translate::sections(&c.source.body))
+        .map(|_| std::cell::OnceCell::new())
         .collect();
     let mut editions = Vec::new();
     for lang in &source.config.languages {
@@ -285,7 +287,15 @@ fn resolve_version(
                     if c.source.body.trim().is_empty() {
                         Freshness::Current
                     } else {
-                        translate::compare(stamps.and_then(|s| s.get(&c.file)), secs)
+                        let stamp = stamps.and_then(|s| s.get(&c.file));
+                        let current: &[translate::Section] = match stamp {
+                            Some(s) if !s.is_empty() => {
+                                secs.get_or_init(|| translate::sections(&c.source.body))
+                            }
+                            // Unstamped, whatever the sections are.
+                            _ => &[],
+                        };
+                        translate::compare(stamp, current)
                     }
                 })
             })

@@ -654,7 +654,7 @@ fn render_view<T: Serialize>(
 ) -> Result<Vec<u8>, Diagnostic> {
     let context = tera::Context::from_serialize(view)
         .map_err(|e| Diagnostic::error("template-context", None, format!("{path}: {e}")))?;
-    templates.render_bytes(template, &context)
+    templates.render_bytes(template, context)
 }
 
 /// The page with each [`pages::html_marker`] `n` replaced by `parts[n]`, in one pass.

@@ -2,7 +2,6 @@
 
 use super::pages::{Pages, paths};
 use crate::config::SiteConfig;
-use crate::render::markdown::escape_attr;
 use crate::resolve::Document;
 
 /// One `<url>` per page that is the real text in its language (fallback pages are left out,
@@ -37,8 +36,9 @@ pub fn document(pages: &Pages, doc: &Document) -> String {
                 .map(|l| (l, paths::chapter(l, &doc.slug, &v.version.name, &c.page)))
                 .collect();
             let default = paths::chapter(source, &doc.slug, &v.version.name, &c.page);
+            let links = alternates(base, &alts, &default);
             for (_, p) in &alts {
-                entry(&mut out, base, p, &alts, &default, v.meta.date.as_deref());
+                entry(&mut out, base, p, &links, v.meta.date.as_deref());
             }
         }
     }
@@ -54,35 +54,59 @@ fn every_language(pages: &Pages, out: &mut String, path_of: &dyn Fn(&str) -> Str
         .map(|l| (l.code.as_str(), path_of(&l.code)))
         .collect();
     let default = path_of(&pages.config.source_language);
+    let links = alternates(&pages.config.base_url, &alts, &default);
     for (_, p) in &alts {
-        entry(out, &pages.config.base_url, p, &alts, &default, None);
+        entry(out, &pages.config.base_url, p, &links, None);
     }
 }
 
-fn entry(
-    out: &mut String,
-    base: &str,
-    path: &str,
-    alts: &[(&str, String)],
-    default: &str,
-    lastmod: Option<&str>,
-) {
+/// The `<xhtml:link>` lines that every language's entry of one page repeats.
+fn alternates(base: &str, alts: &[(&str, String)], default: &str) -> String {
+    let mut out = String::new();
+    let mut link = |lang: &str, path: &str| {
+        out.push_str("    <xhtml:link rel=\"alternate\" hreflang=\"");
+        out.push_str(lang);
+        out.push_str("\" href=\"");
+        push_escaped(&mut out, base);
+        push_escaped(&mut out, path);
+        out.push_str("\"/>\n");
+    };
+    for (lang, p) in alts {
+        link(lang, p);
+    }
+    link("x-default", default);
+    out
+}
+
+fn entry(out: &mut String, base: &str, path: &str, links: &str, lastmod: Option<&str>) {
     out.push_str("  <url>\n    <loc>");
-    out.push_str(&escape_attr(&format!("{base}{path}")));
+    push_escaped(out, base);
+    push_escaped(out, path);
     out.push_str("</loc>\n");
     if let Some(date) = lastmod {
-        out.push_str(&format!("    <lastmod>{date}</lastmod>\n"));
+        out.push_str("    <lastmod>");
+        out.push_str(date);
+        out.push_str("</lastmod>\n");
     }
-    for (lang, p) in alts {
-        out.push_str(&format!(
-            "    <xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\"/>\n",
-            escape_attr(&format!("{base}{p}"))
-        ));
+    out.push_str(links);
+    out.push_str("  </url>\n");
+}
+
+/// `s` escaped for an attribute or text, appended to `out`.
+fn push_escaped(out: &mut String, s: &str) {
+    let mut rest = s;
+    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
+        out.push_str(&rest[..i]);
+        out.push_str(match rest.as_bytes()[i] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        });
+        rest = &rest[i + 1..];
     }
-    out.push_str(&format!(
-        "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n  </url>\n",
-        escape_attr(&format!("{base}{default}"))
-    ));
+    out.push_str(rest);
 }
 
 pub fn robots(config: &SiteConfig) -> String {

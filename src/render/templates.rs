@@ -18,6 +18,10 @@ use tera::{Context, Kwargs, State, Tera, TeraResult, Value};
 pub struct Templates {
     tera: Tera,
     paths: BTreeMap<String, (PathBuf, String)>,
+    /// Per language, the `ui` map every page gets: its UI strings that take no arguments.
+    ui: HashMap<String, Value>,
+    /// The source language's `ui`, for a page in a language without a catalog.
+    ui_fallback: Value,
 }
 
 impl Templates {
@@ -25,12 +29,24 @@ impl Templates {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         let mut plain: HashMap<String, HashMap<String, Value>> = HashMap::new();
+        let mut ui: HashMap<String, BTreeMap<String, String>> = HashMap::new();
         for (lang, key, text) in i18n.plain_texts() {
+            ui.entry(lang.to_string())
+                .or_default()
+                .insert(key.to_string(), text.clone());
             plain
                 .entry(lang.to_string())
                 .or_default()
                 .insert(key.to_string(), Value::from(text));
         }
+        let ui: HashMap<String, Value> = ui
+            .into_iter()
+            .map(|(lang, texts)| (lang, Value::from_serializable(&texts)))
+            .collect();
+        let ui_fallback = ui
+            .get(i18n.source())
+            .cloned()
+            .unwrap_or_else(|| Value::from_serializable(&BTreeMap::<String, String>::new()));
         tera.register_function("t", move |kwargs: Kwargs, state: &State| {
             translate(&i18n, &plain, kwargs, state)
         });
@@ -42,7 +58,12 @@ impl Templates {
             .iter()
             .map(|(name, f)| (name.as_str(), f.text.as_str()))
             .collect();
-        let mut this = Self { tera, paths };
+        let mut this = Self {
+            tera,
+            paths,
+            ui,
+            ui_fallback,
+        };
         if let Err(e) = this.tera.add_raw_templates(sources) {
             return Err(Error::one(this.diagnostic(&e, "bad-template")));
         }
@@ -60,10 +81,18 @@ impl Templates {
     }
 
     /// [`Self::render`] as UTF-8 bytes, without checking again that they are UTF-8.
-    pub fn render_bytes(&self, name: &str, context: &Context) -> Result<Vec<u8>, Diagnostic> {
+    /// The context gets `ui`, the UI strings of its `lang` that take no arguments.
+    pub fn render_bytes(&self, name: &str, mut context: Context) -> Result<Vec<u8>, Diagnostic> {
+        let ui = context
+            .get("lang")
+            .and_then(Value::as_str)
+            .and_then(|lang| self.ui.get(lang))
+            .unwrap_or(&self.ui_fallback)
+            .clone();
+        context.insert_value("ui", ui);
         let mut out = Vec::with_capacity(32 * 1024);
         self.tera
-            .render_to(name, context, &mut out)
+            .render_to(name, &context, &mut out)
             .map_err(|e| self.diagnostic(&e, "template-error"))?;
         Ok(out)
     }
@@ -88,9 +117,10 @@ impl Templates {
             Location::in_text(path, text, span.start_line, span.start_col + 1)
         });
         let mut d = Diagnostic::error(code, location, r.message().to_string());
-        if r.message().contains("not defined") || r.message().contains("not found") {
+        let m = r.message();
+        if m.contains("not defined") || m.contains("not found") || m.contains("undefined") {
             d = d.with_help(
-                "templates get only the variables listed in the README's template reference; check the name",
+                "templates get only the variables listed in the README's template reference; check the name (a `ui[\"…\"]` key is a message id of the .ftl catalogs, and `ui` has only messages without arguments: use t(key=\"…\", …) for the others)",
             );
         }
         d

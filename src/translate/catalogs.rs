@@ -36,22 +36,28 @@ pub struct Coverage {
     pub percent: f64,
 }
 
-/// The keys templates use: literal `key="…"` arguments, and prefixes of built keys
-/// (`key="status-" ~ value` uses every `status-…` key).
+/// The keys templates use: literal `key="…"` arguments of `t()` and literal `ui["…"]` lookups,
+/// and prefixes of built keys (`key="status-" ~ value` or `ui["status-" ~ value]` uses every
+/// `status-…` key).
 pub fn used_keys(templates: &BTreeMap<String, TextFile>) -> (BTreeSet<String>, BTreeSet<String>) {
     let mut exact: BTreeSet<String> = CODE_KEYS.iter().map(|k| k.to_string()).collect();
     let mut prefixes: BTreeSet<String> = CODE_PREFIXES.iter().map(|k| k.to_string()).collect();
     for t in templates.values() {
-        for piece in t.text.split("key=").skip(1) {
-            let Some(rest) = piece.strip_prefix('"') else {
-                continue;
-            };
-            let Some(end) = rest.find('"') else { continue };
-            let key = &rest[..end];
-            if rest[end + 1..].trim_start().starts_with('~') {
-                prefixes.insert(key.to_string());
-            } else {
-                exact.insert(key.to_string());
+        for opener in ["key=", "ui["] {
+            for piece in t.text.split(opener).skip(1) {
+                let Some(quote) = piece.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                    continue;
+                };
+                let rest = &piece[1..];
+                let Some(end) = rest.find(quote) else {
+                    continue;
+                };
+                let key = &rest[..end];
+                if rest[end + 1..].trim_start().starts_with('~') {
+                    prefixes.insert(key.to_string());
+                } else {
+                    exact.insert(key.to_string());
+                }
             }
         }
     }
@@ -83,7 +89,7 @@ pub fn check(
                         at(),
                         format!("UI string `{key}` is not used by any template"),
                     )
-                    .with_help("remove it, or use it with t(key=\"…\")"),
+                    .with_help("remove it, or use it in a template as ui[\"…\"] or t(key=\"…\")"),
                 );
             }
             if *lang == source {
@@ -156,4 +162,30 @@ pub fn coverage(i18n: &I18n, source: &str) -> Vec<Coverage> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_count_as_used_through_t_and_through_ui() {
+        let text = r#"{{ t(key="a-title") }} {{ ui["b-label"] }} {{ ui['c-quoted'] }}
+{{ ui["state-" ~ s] }} {{ t(key="kind-" ~ k, n=1) }} {{ t(key=name) }} {{ ui[name] }}"#;
+        let templates = BTreeMap::from([(
+            "page.html".to_string(),
+            TextFile {
+                name: "page.html".into(),
+                path: "page.html".into(),
+                text: text.into(),
+            },
+        )]);
+        let (exact, prefixes) = used_keys(&templates);
+        for k in ["a-title", "b-label", "c-quoted"] {
+            assert!(exact.contains(k), "{k} is used");
+        }
+        assert!(!exact.contains("state-") && !exact.contains("kind-"));
+        assert!(prefixes.contains("state-") && prefixes.contains("kind-"));
+        assert!(!exact.iter().any(|k| k.contains("name")), "{exact:?}");
+    }
 }

@@ -133,6 +133,20 @@ fn unknown_template_variable_points_into_the_template() {
 }
 
 #[test]
+fn unknown_ui_key_points_into_the_template_and_says_where_keys_come_from() {
+    breaks(
+        |s| {
+            s.file(
+                "templates/404.html",
+                "<html>\n<p>{{ ui[\"nav-home\"] }}</p>\n<p>{{ ui[\"nav-hom\"] }}</p>\n</html>\n",
+            );
+        },
+        "templates/404.html:3:7: error[template-error]",
+        "a `ui[\"…\"]` key is a message id of the .ftl catalogs",
+    );
+}
+
+#[test]
 fn unclosed_front_matter_is_an_error() {
     breaks(
         |s| {
