@@ -7,7 +7,7 @@
 use pulldown_cmark::{
     BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -66,14 +66,78 @@ pub struct Rendered {
 
 pub fn render(input: &Input) -> Rendered {
     let mut out = Rendered::default();
-    let mut events: Vec<Event> = Vec::new();
-    let mut footnotes: Vec<Event> = Vec::new();
-    let mut in_footnote = false;
-    let mut heading: Option<HeadingState> = None;
-    let mut used_ids = HashSet::new();
-    let mut heading_index = 0;
+    let mut html = String::with_capacity(input.markdown.len() * 3 / 2);
+    let stream = Stream {
+        input,
+        events: Parser::new_ext(input.markdown, options()).into_offset_iter(),
+        out: &mut out,
+        pending: VecDeque::new(),
+        footnotes: Vec::new(),
+        in_footnote: false,
+        heading: None,
+        used_ids: HashSet::new(),
+        heading_index: 0,
+        finished: false,
+    };
+    // The events go to the HTML writer as they are parsed, not through a list of them all.
+    pulldown_cmark::html::push_html(&mut html, stream);
+    out.html = html;
+    out
+}
 
-    for (event, range) in Parser::new_ext(input.markdown, options()).into_offset_iter() {
+/// The parser's events as bcop writes them: headings with ids and anchors, tables wrapped,
+/// alerts titled, footnotes moved to the end. Headings, links and footnotes are noted in `out`
+/// on the way.
+struct Stream<'i, 'o, I> {
+    input: &'i Input<'i>,
+    events: I,
+    out: &'o mut Rendered,
+    /// Events made from one parser event, waiting to be handed on.
+    pending: VecDeque<Event<'i>>,
+    footnotes: Vec<Event<'i>>,
+    in_footnote: bool,
+    heading: Option<HeadingState<'i>>,
+    used_ids: HashSet<String>,
+    heading_index: usize,
+    finished: bool,
+}
+
+impl<'i, I: Iterator<Item = (Event<'i>, std::ops::Range<usize>)>> Iterator for Stream<'i, '_, I> {
+    type Item = Event<'i>;
+
+    fn next(&mut self) -> Option<Event<'i>> {
+        loop {
+            if let Some(e) = self.pending.pop_front() {
+                return Some(e);
+            }
+            if self.finished {
+                return None;
+            }
+            match self.events.next() {
+                Some((event, range)) => {
+                    if let Some(e) = self.take(event, range) {
+                        return Some(e);
+                    }
+                }
+                None => {
+                    self.finished = true;
+                    if !self.footnotes.is_empty() {
+                        self.pending
+                            .push_back(Event::Html("<section class=\"footnotes\">\n".into()));
+                        self.pending.extend(self.footnotes.drain(..));
+                        self.pending.push_back(Event::Html("</section>\n".into()));
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl<'i, I> Stream<'i, '_, I> {
+    /// Handles one parser event: returns it (or what replaces it) when it is the only event to
+    /// hand on, and queues anything more in `pending`.
+    fn take(&mut self, event: Event<'i>, range: std::ops::Range<usize>) -> Option<Event<'i>> {
+        let out = &mut *self.out;
         match &event {
             Event::Start(Tag::Link { dest_url, .. }) => out.references.push(Reference {
                 url: dest_url.to_string(),
@@ -93,7 +157,7 @@ pub fn render(input: &Input) -> Rendered {
         let event = rewrite_link(event);
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some(HeadingState {
+                self.heading = Some(HeadingState {
                     level,
                     explicit: id.map(|s| s.to_string()),
                     text: String::new(),
@@ -101,18 +165,23 @@ pub fn render(input: &Input) -> Rendered {
                 });
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some(h) = heading.take() {
-                    let id = pick_id(&h, input.source_ids, heading_index, &mut used_ids);
-                    heading_index += 1;
-                    let mark = input.marks.and_then(|m| m.get(&id)).cloned();
-                    emit_heading(h, id, &mut out, &mut events);
+                if let Some(h) = self.heading.take() {
+                    let id = pick_id(
+                        &h,
+                        self.input.source_ids,
+                        self.heading_index,
+                        &mut self.used_ids,
+                    );
+                    self.heading_index += 1;
+                    let mark = self.input.marks.and_then(|m| m.get(&id)).cloned();
+                    emit_heading(h, id, out, &mut self.pending);
                     if let Some(mark) = mark {
-                        events.push(Event::Html(mark.into()));
+                        self.pending.push_back(Event::Html(mark.into()));
                     }
                 }
             }
-            e if heading.is_some() => {
-                if let Some(h) = heading.as_mut() {
+            e if self.heading.is_some() => {
+                if let Some(h) = self.heading.as_mut() {
                     if let Event::Text(t) | Event::Code(t) = &e {
                         h.text.push_str(t);
                     }
@@ -121,37 +190,31 @@ pub fn render(input: &Input) -> Rendered {
             }
             Event::Start(Tag::FootnoteDefinition(ref name)) => {
                 out.footnote_ids.push(name.to_string());
-                in_footnote = true;
-                footnotes.push(event);
+                self.in_footnote = true;
+                self.footnotes.push(event);
             }
             Event::End(TagEnd::FootnoteDefinition) => {
-                in_footnote = false;
-                footnotes.push(event);
+                self.in_footnote = false;
+                self.footnotes.push(event);
             }
-            e if in_footnote => footnotes.push(e),
+            e if self.in_footnote => self.footnotes.push(e),
             Event::Start(Tag::BlockQuote(Some(kind))) => {
-                events.push(Event::Html(alert_open(kind, input.alerts).into()));
+                return Some(Event::Html(alert_open(kind, self.input.alerts).into()));
             }
-            Event::End(TagEnd::BlockQuote(Some(_))) => events.push(Event::Html("</div>\n".into())),
+            Event::End(TagEnd::BlockQuote(Some(_))) => return Some(Event::Html("</div>\n".into())),
             Event::Start(Tag::Table(_)) => {
-                events.push(Event::Html("<div class=\"table-wrap\">".into()));
-                events.push(event);
+                self.pending
+                    .push_back(Event::Html("<div class=\"table-wrap\">".into()));
+                self.pending.push_back(event);
             }
             Event::End(TagEnd::Table) => {
-                events.push(event);
-                events.push(Event::Html("</div>\n".into()));
+                self.pending.push_back(event);
+                self.pending.push_back(Event::Html("</div>\n".into()));
             }
-            e => events.push(e),
+            e => return Some(e),
         }
+        None
     }
-    if !footnotes.is_empty() {
-        events.push(Event::Html("<section class=\"footnotes\">\n".into()));
-        events.extend(footnotes);
-        events.push(Event::Html("</section>\n".into()));
-    }
-    out.html.reserve(input.markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
-    out
 }
 
 /// A heading of a Markdown text: its id (as `render` gives it) and where it starts.
@@ -231,7 +294,7 @@ fn emit_heading<'a>(
     h: HeadingState<'a>,
     id: String,
     out: &mut Rendered,
-    events: &mut Vec<Event<'a>>,
+    events: &mut VecDeque<Event<'a>>,
 ) {
     let level = h.level as u8;
     let text = h.text.trim().to_string();
@@ -246,9 +309,9 @@ fn emit_heading<'a>(
         });
     }
     let escaped = escape_attr(&id);
-    events.push(Event::Html(format!("<h{level} id=\"{escaped}\">").into()));
+    events.push_back(Event::Html(format!("<h{level} id=\"{escaped}\">").into()));
     events.extend(h.inner);
-    events.push(Event::Html(
+    events.push_back(Event::Html(
         format!("<a class=\"anchor\" href=\"#{escaped}\" aria-hidden=\"true\">#</a></h{level}>\n")
             .into(),
     ));
