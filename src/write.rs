@@ -109,11 +109,24 @@ impl Staging {
     /// Makes sure `dir` (inside the staging folder) is a folder, removing a stale file that
     /// is in the way.
     fn ensure_dir(&self, dir: &Path) -> Result<()> {
-        if self.dirs.lock().is_ok_and(|d| d.contains(dir)) {
+        let known = |p: &Path| p == self.dir || self.dirs.lock().is_ok_and(|d| d.contains(p));
+        if known(dir) {
             return Ok(());
         }
         let exists = self.from_spare && dir.is_dir();
-        if !exists && std::fs::create_dir_all(dir).is_err() {
+        // The folders missing between the nearest one made already and `dir`, made from the
+        // top down: one `mkdir` each. (`create_dir_all` tries `dir` first, fails for want of
+        // its parent, and goes up from there.)
+        let missing: Vec<&Path> = dir
+            .ancestors()
+            .take_while(|a| a.starts_with(&self.dir) && !known(a))
+            .collect();
+        let made = exists
+            || missing.iter().rev().all(|m| {
+                std::fs::create_dir(m).is_ok()
+                    || (std::fs::symlink_metadata(m).is_ok_and(|meta| meta.is_dir()))
+            });
+        if !made && std::fs::create_dir_all(dir).is_err() {
             // A file of an older build where a folder must go.
             for a in dir.ancestors().take_while(|a| a.starts_with(&self.dir)) {
                 if std::fs::symlink_metadata(a).is_ok_and(|m| !m.is_dir()) {
@@ -123,6 +136,7 @@ impl Staging {
             fs::create_dir_all(dir)?;
         }
         if let Ok(mut d) = self.dirs.lock() {
+            d.extend(missing.iter().map(|m| m.to_path_buf()));
             d.insert(dir.to_path_buf());
         }
         Ok(())

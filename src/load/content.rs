@@ -358,7 +358,10 @@ fn load_version(
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Option<VersionSource>> {
     let index_path = dir.join("index.md");
-    if !index_path.is_file() {
+    let Some((md_files, assets)) = scan_folder(dir)? else {
+        return Ok(None);
+    };
+    if !md_files.contains(&index_path) {
         diags.push(
             Diagnostic::error(
                 "missing-index",
@@ -379,7 +382,6 @@ fn load_version(
         .strip_suffix(&*index_body.body)
         .unwrap_or(index_text)
         .to_string();
-    let (md_files, assets) = scan_folder(dir)?;
     let mut chapters = vec![index_body];
     for path in md_files {
         let name = file_name(&path);
@@ -406,8 +408,8 @@ fn load_version(
             .join(&lang.code)
             .join(slug)
             .join(&version.name);
-        if tdir.is_dir()
-            && let Some(t) = load_translation(&lang.code, &tdir, &chapters, buf, diags)?
+        if let Some(scan) = scan_folder(&tdir)?
+            && let Some(t) = load_translation(&lang.code, scan, &chapters, buf, diags)?
         {
             translations.insert(lang.code.clone(), t);
         }
@@ -591,14 +593,14 @@ fn order_chapters(
     ordered
 }
 
+/// A translation of a version, from the listing of its folder.
 fn load_translation(
     lang: &str,
-    dir: &Path,
+    (md_files, assets): (Vec<PathBuf>, Vec<Asset>),
     source_chapters: &[MarkdownFile],
     buf: &mut Vec<u8>,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Option<TranslationSource>> {
-    let (md_files, assets) = scan_folder(dir)?;
     let mut t = TranslationSource {
         lang: lang.to_string(),
         index_path: None,

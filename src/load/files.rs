@@ -22,18 +22,37 @@ pub(super) fn read_or_report<'b>(
     }
 }
 
-/// The Markdown files and the other files of a version folder, sorted, recursively for assets.
-pub(super) fn scan_folder(dir: &Path) -> Result<(Vec<PathBuf>, Vec<Asset>)> {
+/// The Markdown files and the other files of a folder, sorted, recursively for assets; `None`
+/// when there is no such folder. Checking by listing it saves a separate look-up per folder,
+/// which counts with five languages of every version.
+pub(super) fn scan_folder(dir: &Path) -> Result<Option<(Vec<PathBuf>, Vec<Asset>)>> {
     let mut md = Vec::new();
     let mut assets = Vec::new();
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name();
     for entry in walker {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(dir).to_path_buf();
-            crate::error::Error::io(&path, e.into())
-        })?;
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e)
+                if e.depth() == 0
+                    && e.io_error()
+                        .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound) =>
+            {
+                return Ok(None);
+            }
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                return Err(crate::error::Error::io(&path, e.into()));
+            }
+        };
+        if entry.depth() == 0 {
+            // A folder, or a link to one, is listed; anything else is not a folder.
+            if !entry.file_type().is_dir() && !entry.path().is_dir() {
+                return Ok(None);
+            }
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -52,18 +71,34 @@ pub(super) fn scan_folder(dir: &Path) -> Result<(Vec<PathBuf>, Vec<Asset>)> {
             });
         }
     }
-    Ok((md, assets))
+    Ok(Some((md, assets)))
 }
 
+/// The folders in `dir` (none if it does not exist), sorted; hidden ones are left out.
 pub(super) fn sorted_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
-    if !dir.is_dir() {
-        return Ok(Vec::new());
-    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Ok(Vec::new());
+        }
+        Err(e) => return Err(crate::error::Error::io(dir, e)),
+    };
     let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(|e| crate::error::Error::io(dir, e))? {
+    for entry in entries {
         let entry = entry.map_err(|e| crate::error::Error::io(dir, e))?;
         let name = entry.file_name();
-        if entry.path().is_dir() && !name.to_string_lossy().starts_with('.') {
+        // The type comes with the listing; only a link needs a look at what it points to.
+        let is_dir = match entry.file_type() {
+            Ok(t) if t.is_dir() => true,
+            Ok(t) if !t.is_symlink() => false,
+            _ => entry.path().is_dir(),
+        };
+        if is_dir && !name.to_string_lossy().starts_with('.') {
             out.push(entry.path());
         }
     }

@@ -183,27 +183,36 @@ pub fn render(
     let md = Markdown {
         docs: docs.iter().map(|u| u.md.clone()).collect(),
     };
-    warnings.extend(links::check(
-        &source.config,
-        site,
-        &md,
-        &mut cache.links,
-        &mut cache.targets,
-        settings,
-        keep,
-    ));
-    timer.mark("links");
-    // The site-wide pages change only when what the documents give them does.
-    let site_parts: Vec<&[u8]> = docs.iter().map(|u| u.site_key.as_slice()).collect();
-    let site_key = key(&[settings, &key(&site_parts)]);
-    let site_files = match &cache.site {
-        Some((k, files)) if *k == site_key => files.clone(),
-        _ => {
-            let files = Arc::new(make.site_files(&docs).map_err(Error::Site)?);
-            cache.site = Some((site_key, files.clone()));
-            files
-        }
-    };
+    // The links are checked while the site-wide pages are made: neither needs the other.
+    let (link_warnings, site_files) = rayon::join(
+        || {
+            links::check(
+                &source.config,
+                site,
+                &md,
+                &mut cache.links,
+                &mut cache.targets,
+                settings,
+                keep,
+            )
+        },
+        || {
+            // The site-wide pages change only when what the documents give them does.
+            let site_parts: Vec<&[u8]> = docs.iter().map(|u| u.site_key.as_slice()).collect();
+            let site_key = key(&[settings, &key(&site_parts)]);
+            match &cache.site {
+                Some((k, files)) if *k == site_key => Ok(files.clone()),
+                _ => {
+                    let files = Arc::new(make.site_files(&docs).map_err(Error::Site)?);
+                    cache.site = Some((site_key, files.clone()));
+                    Ok::<_, Error>(files)
+                }
+            }
+        },
+    );
+    warnings.extend(link_warnings);
+    let site_files = site_files?;
+    timer.mark("links and site pages");
     let theme = theme_files(source);
     let last = site_files
         .pages
@@ -223,7 +232,7 @@ pub fn render(
         files.sort_by(|a, b| a.path.cmp(&b.path));
         files.dedup_by(|b, a| a.path == b.path);
     }
-    timer.mark("site pages");
+    timer.mark("site pages handed over");
     Ok(Output {
         files,
         warnings,
