@@ -73,19 +73,13 @@ impl I18n {
     }
 
     /// The bundles of a loaded site: its languages, the theme's catalogs and its own.
-    pub fn for_site(source: &crate::load::Source, diags: &mut Vec<Diagnostic>) -> Self {
-        let codes: Vec<String> = source
-            .config
-            .languages
-            .iter()
-            .map(|l| l.code.clone())
-            .collect();
-        Self::new(
-            &source.config.source_language,
-            &codes,
-            &source.theme.catalogs,
-            diags,
-        )
+    pub fn for_site(
+        config: &crate::config::SiteConfig,
+        theme: &crate::load::ThemeSource,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Self {
+        let codes: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
+        Self::new(&config.source_language, &codes, &theme.catalogs, diags)
     }
 
     /// Warnings for keys of the source language that another language lacks.
@@ -193,9 +187,22 @@ fn parse_catalog(file: &TextFile, diags: &mut Vec<Diagnostic>) -> Option<FluentR
 
 fn collect_keys(res: &FluentResource, file: &TextFile, keys: &mut BTreeMap<String, KeySite>) {
     let text: std::sync::Arc<str> = file.text.as_str().into();
+    // Where each message starts: a line that begins with its id and `=`. One pass over the
+    // file, instead of a search of the whole file per message.
+    let mut starts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut line_start = 0;
+    for line in file.text.split_inclusive('\n') {
+        if let Some((id, _)) = line.split_once('=') {
+            let id = id.trim_end();
+            if !id.is_empty() && !id.starts_with([' ', '\t', '#', '.', '[', '*', '}']) {
+                starts.entry(id).or_insert(line_start);
+            }
+        }
+        line_start += line.len();
+    }
     for entry in res.entries() {
         if let ast::Entry::Message(m) = entry {
-            let offset = file.text.find(&format!("{} =", m.id.name)).unwrap_or(0);
+            let offset = starts.get(m.id.name).copied().unwrap_or(0);
             let mut variables = BTreeSet::new();
             if let Some(p) = &m.value {
                 pattern_variables(p, &mut variables);

@@ -96,18 +96,22 @@ fn pdf_engine(
 }
 
 /// The UI catalogs and the templates, with the problems found in them.
-fn user_interface(source: &load::Source, root: &std::path::Path) -> cache::Ui {
+fn user_interface(
+    config: &config::SiteConfig,
+    theme: &load::ThemeSource,
+    root: &std::path::Path,
+) -> cache::Ui {
     let mut diagnostics = Vec::new();
-    let i18n = i18n::I18n::for_site(source, &mut diagnostics);
+    let i18n = i18n::I18n::for_site(config, theme, &mut diagnostics);
     diagnostics.extend(i18n.missing_key_warnings());
     diagnostics.extend(translate::catalogs::check(
         &i18n,
-        &source.config.source_language,
-        &source.theme.templates,
+        &config.source_language,
+        &theme.templates,
         &root.join("locales"),
     ));
     let i18n = Arc::new(i18n);
-    let templates = match render::templates::Templates::new(&source.theme.templates, i18n.clone()) {
+    let templates = match render::templates::Templates::new(&theme.templates, i18n.clone()) {
         Ok(t) => Some(t),
         Err(error::Error::Site(d)) => {
             diagnostics.extend(d);
@@ -166,12 +170,23 @@ pub fn compile_with(
     };
     let timer = timing::Timer::start();
     let changes = cache.changes.take().unwrap_or(load::Changes::All);
-    let source = match load::reload(
+    // The UI (catalogs and templates) depends on site.yaml and the theme only: it is made, or
+    // taken from the cache, while the documents load.
+    let cached_ui = cache.ui.clone();
+    let loaded = load::reload_with(
         root,
         args.base_url.as_deref(),
         cache.source.as_ref(),
         &changes,
-    ) {
+        |config, theme| {
+            let ui_key = cache::key(&[&theme.fingerprint, format!("{config:?}").as_bytes()]);
+            match cached_ui {
+                Some((k, ui)) if k == ui_key => (ui_key, ui),
+                _ => (ui_key, Arc::new(user_interface(config, theme, root))),
+            }
+        },
+    );
+    let (source, (ui_key, ui)) = match loaded {
         Ok(s) => s,
         Err(e) => {
             // Nothing to start from next time: read everything again.
@@ -179,31 +194,19 @@ pub fn compile_with(
             return Err(e);
         }
     };
-    timer.mark("load");
+    cache.ui = Some((ui_key, ui.clone()));
+    timer.mark("load, catalogs and templates");
     let mut diags = source.diagnostics.clone();
     let site =
         resolve::resolve_cached(&source, args.drafts, &mut cache.resolved, !cache.single_use);
     timer.mark("resolve");
     diags.extend(site.diagnostics.iter().cloned());
-    let ui_key = cache::key(&[
-        &source.theme.fingerprint,
-        format!("{:?}", source.config).as_bytes(),
-    ]);
-    let ui = match &cache.ui {
-        Some((k, ui)) if *k == ui_key => ui.clone(),
-        _ => {
-            let ui = Arc::new(user_interface(&source, root));
-            cache.ui = Some((ui_key, ui.clone()));
-            ui
-        }
-    };
     diags.extend(ui.diagnostics.iter().cloned());
     let i18n = &ui.i18n;
     // Everything site-wide that a document's rendering depends on.
     let settings = cache::key(&[&ui_key, &[u8::from(args.drafts), u8::from(pdf)]]);
     let mut output = None;
     if let (Some(templates), false) = (&ui.templates, load::has_errors(&diags)) {
-        timer.mark("catalogs and templates");
         let engine = if pdf {
             pdf_engine(&source, root, &mut diags)
         } else {

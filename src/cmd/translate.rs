@@ -20,7 +20,7 @@ pub fn run(command: &TranslateCommand) -> Result<()> {
         } => {
             let source = crate::load::load(root, None)?;
             let site = crate::resolve::resolve(&source, true);
-            let i18n = crate::i18n::I18n::for_site(&source, &mut Vec::new());
+            let i18n = crate::i18n::I18n::for_site(&source.config, &source.theme, &mut Vec::new());
             let ui = crate::translate::catalogs::coverage(&i18n, &source.config.source_language);
             let report = status::status(&site, lang.as_deref(), doc.as_deref(), ui);
             match format {

@@ -71,28 +71,7 @@ impl Changes {
 /// Reads the site at `root`. Fails only when there is no usable `site.yaml` or a file cannot be
 /// read; problems in the files are collected in `Source::diagnostics`.
 pub fn load(root: &Path, base_url: Option<&str>) -> Result<Source> {
-    let config = SiteConfig::load(root, base_url)?;
-    let mut site_diagnostics = Vec::new();
-    let names = content::document_folders(root)?;
-    let entries = content::load_documents(root, &config, &names)?
-        .into_iter()
-        .collect();
-    let codes: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
-    let theme = match theme::load_theme(root, &config.theme, &codes) {
-        Ok(t) => t,
-        Err(Error::Site(d)) => {
-            site_diagnostics.extend(d);
-            ThemeSource::default()
-        }
-        Err(e) => return Err(e),
-    };
-    Ok(Source::assemble(
-        root,
-        config,
-        Arc::new(theme),
-        entries,
-        site_diagnostics,
-    ))
+    reload_with(root, base_url, None, &Changes::All, |_, _| ()).map(|(source, ())| source)
 }
 
 /// Loads the site again after `changes`, rereading only what changed since `previous` was
@@ -103,30 +82,69 @@ pub fn reload(
     previous: Option<&Source>,
     changes: &Changes,
 ) -> Result<Source> {
-    let (Some(prev), Changes::Documents(docs)) = (previous, changes) else {
-        return load(root, base_url);
-    };
-    let mut entries = prev.entries.clone();
-    // Hidden folders are not documents (as in a full load).
-    let names: Vec<String> = docs
-        .iter()
-        .filter(|d| !d.starts_with('.'))
-        .cloned()
-        .collect();
-    for (name, entry) in content::load_documents(root, &prev.config, &names)? {
-        if entry.doc.is_none() && entry.diagnostics.is_empty() {
-            entries.remove(&name);
-        } else {
-            entries.insert(name, entry);
+    reload_with(root, base_url, previous, changes, |_, _| ()).map(|(source, ())| source)
+}
+
+/// [`reload`], running `with_settings` on `site.yaml` and the theme while the documents load:
+/// the work that needs only those (the UI catalogs and the templates) does not wait for them.
+pub fn reload_with<T: Send>(
+    root: &Path,
+    base_url: Option<&str>,
+    previous: Option<&Source>,
+    changes: &Changes,
+    with_settings: impl FnOnce(&SiteConfig, &Arc<ThemeSource>) -> T + Send,
+) -> Result<(Source, T)> {
+    if let (Some(prev), Changes::Documents(docs)) = (previous, changes) {
+        let mut entries = prev.entries.clone();
+        // Hidden folders are not documents (as in a full load).
+        let names: Vec<String> = docs
+            .iter()
+            .filter(|d| !d.starts_with('.'))
+            .cloned()
+            .collect();
+        let (loaded, extra) = rayon::join(
+            || content::load_documents(root, &prev.config, &names),
+            || with_settings(&prev.config, &prev.theme),
+        );
+        for (name, entry) in loaded? {
+            if entry.doc.is_none() && entry.diagnostics.is_empty() {
+                entries.remove(&name);
+            } else {
+                entries.insert(name, entry);
+            }
         }
+        let source = Source::assemble(
+            root,
+            prev.config.clone(),
+            prev.theme.clone(),
+            entries,
+            prev.site_diagnostics.clone(),
+        );
+        return Ok((source, extra));
     }
-    Ok(Source::assemble(
-        root,
-        prev.config.clone(),
-        prev.theme.clone(),
-        entries,
-        prev.site_diagnostics.clone(),
-    ))
+    let config = SiteConfig::load(root, base_url)?;
+    let mut site_diagnostics = Vec::new();
+    let codes: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
+    let theme = match theme::load_theme(root, &config.theme, &codes) {
+        Ok(t) => t,
+        Err(Error::Site(d)) => {
+            site_diagnostics.extend(d);
+            ThemeSource::default()
+        }
+        Err(e) => return Err(e),
+    };
+    let theme = Arc::new(theme);
+    let (entries, extra) = rayon::join(
+        || -> Result<BTreeMap<String, DocEntry>> {
+            let names = content::document_folders(root)?;
+            Ok(content::load_documents(root, &config, &names)?
+                .into_iter()
+                .collect())
+        },
+        || with_settings(&config, &theme),
+    );
+    let source = Source::assemble(root, config, theme, entries?, site_diagnostics);
+    Ok((source, extra))
 }
 
 impl Source {
