@@ -42,7 +42,7 @@ impl Pages<'_> {
                     .iter()
                     .map(|t| crate::render::markdown::TocEntry {
                         level: t.level,
-                        id: format!("{anchor}-{}", t.id),
+                        id: [anchor.as_str(), "-", &t.id].concat(),
                         text: t.text.clone(),
                     })
                     .collect();
