@@ -9,6 +9,7 @@ pub struct Timer {
     enabled: bool,
     last: Cell<Instant>,
     last_cpu: Cell<Option<u64>>,
+    last_faults: Cell<Option<u64>>,
 }
 
 impl Timer {
@@ -18,6 +19,7 @@ impl Timer {
             enabled,
             last: Cell::new(Instant::now()),
             last_cpu: Cell::new(enabled.then(cpu_ns).flatten()),
+            last_faults: Cell::new(enabled.then(page_faults).flatten()),
         }
     }
 
@@ -29,16 +31,21 @@ impl Timer {
         let now = Instant::now();
         let wall = (now - self.last.get()).as_secs_f64() * 1000.0;
         let cpu = cpu_ns();
+        let faults = page_faults();
         match (cpu, self.last_cpu.get()) {
             (Some(c), Some(l)) => eprintln!(
-                "timing: {stage}: {wall:.1} ms (CPU {:.1} ms, peak RSS {} MB)",
+                "timing: {stage}: {wall:.1} ms (CPU {:.1} ms, peak RSS {} MB, {} page faults)",
                 c.saturating_sub(l) as f64 / 1e6,
-                peak_rss_mb().unwrap_or(0)
+                peak_rss_mb().unwrap_or(0),
+                faults
+                    .zip(self.last_faults.get())
+                    .map_or(0, |(f, l)| f.saturating_sub(l))
             ),
             _ => eprintln!("timing: {stage}: {wall:.1} ms"),
         }
         self.last.set(now);
         self.last_cpu.set(cpu);
+        self.last_faults.set(faults);
     }
 }
 
@@ -52,6 +59,14 @@ fn cpu_ns() -> Option<u64> {
         total += stat.split_whitespace().next()?.parse::<u64>().ok()?;
     }
     Some(total)
+}
+
+/// The process's minor page faults so far (first touches of memory, mostly), from
+/// `/proc/self/stat`: each costs the kernel time, so they show where memory is new.
+fn page_faults() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Field 10; the command name (field 2) may hold spaces, so count from its `)`.
+    stat.rsplit_once(')')?.1.split_whitespace().nth(7)?.parse().ok()
 }
 
 /// The process's peak resident memory so far, from `/proc/self/status`.
