@@ -66,7 +66,12 @@ fn cpu_ns() -> Option<u64> {
 fn page_faults() -> Option<u64> {
     let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
     // Field 10; the command name (field 2) may hold spaces, so count from its `)`.
-    stat.rsplit_once(')')?.1.split_whitespace().nth(7)?.parse().ok()
+    stat.rsplit_once(')')?
+        .1
+        .split_whitespace()
+        .nth(7)?
+        .parse()
+        .ok()
 }
 
 /// The process's peak resident memory so far, from `/proc/self/status`.

@@ -120,6 +120,8 @@ pub fn render(
     sink: Option<&dyn Sink>,
 ) -> Result<Output> {
     let timer = crate::timing::Timer::start();
+    // Each document's pages depend on that document only (and the site-wide inputs).
+    let keep = !cache.single_use;
     let make = Make {
         source,
         site,
@@ -127,9 +129,8 @@ pub fn render(
         templates,
         pdf: pdf.as_ref(),
         sink,
+        keep,
     };
-    // Each document's pages depend on that document only (and the site-wide inputs).
-    let keep = !cache.single_use;
     // Each: the unit's key (when kept), the unit, and whether it was reused.
     type Made = (Option<Key>, Arc<DocUnit>, bool);
     let units: Vec<Result<Made>> = site
@@ -201,7 +202,7 @@ pub fn render(
             let site_parts: Vec<&[u8]> = docs.iter().map(|u| u.site_key.as_slice()).collect();
             let site_key = key(&[settings, &key(&site_parts)]);
             match &cache.site {
-                Some((k, files)) if *k == site_key => Ok(files.clone()),
+                Some((k, files)) if keep && *k == site_key => Ok(files.clone()),
                 _ => {
                     let files = Arc::new(make.site_files(&docs).map_err(Error::Site)?);
                     cache.site = Some((site_key, files.clone()));
@@ -282,13 +283,15 @@ struct Make<'a> {
     templates: &'a Templates,
     pdf: Option<&'a PdfSetup<'a>>,
     sink: Option<&'a dyn Sink>,
+    /// Whether a later run can reuse this run's work (see [`Cache::single_use`]).
+    keep: bool,
 }
 
 impl Make<'_> {
     fn unit(&self, di: usize) -> Result<DocUnit> {
         let config = &self.source.config;
         let doc = &self.site.documents[di];
-        let mut md = render_document(self.source, doc, self.i18n);
+        let mut md = render_document(self.source, doc, self.i18n, self.keep);
         let mut warnings = std::mem::take(&mut md.warnings);
         let mut pdf_files = Vec::new();
         let mut pdf_sizes = std::collections::BTreeMap::new();
@@ -343,8 +346,15 @@ impl Make<'_> {
             .iter()
             .map(|l| feed::entries(&pages, doc, &l.code))
             .collect();
-        let summary = serde_json::to_vec(&(&catalog, &translated, &sitemap, &feeds))
-            .map_err(|e| Error::Other(format!("internal error: {e}")))?;
+        // What the site-wide pages take from this document, hashed for the next run to
+        // compare; a run whose work nothing reuses skips it.
+        let site_key = if self.keep {
+            let summary = serde_json::to_vec(&(&catalog, &translated, &sitemap, &feeds))
+                .map_err(|e| Error::Other(format!("internal error: {e}")))?;
+            key(&[&summary])
+        } else {
+            Key::default()
+        };
         if let Some(sink) = self.sink {
             files.iter().try_for_each(|f| sink.put(f))?;
             files = Vec::new();
@@ -368,7 +378,7 @@ impl Make<'_> {
             translated,
             sitemap,
             feeds,
-            site_key: key(&[&summary]),
+            site_key,
         })
     }
 
@@ -487,7 +497,9 @@ fn alert_titles(i18n: &I18n, lang: &str) -> AlertTitles {
 }
 
 /// Renders one document's Markdown, every chapter in every language, in parallel.
-fn render_document(source: &Source, d: &Document, i18n: &I18n) -> DocMarkdown {
+/// With `keep`, it also fingerprints the document's link targets, for the next run's link
+/// checks to compare.
+fn render_document(source: &Source, d: &Document, i18n: &I18n, keep: bool) -> DocMarkdown {
     let src_alerts = &alert_titles(i18n, &source.config.source_language);
     let alerts: Vec<AlertTitles> = source
         .config
@@ -547,7 +559,11 @@ fn render_document(source: &Source, d: &Document, i18n: &I18n) -> DocMarkdown {
     for (vi, v) in d.versions.iter().enumerate() {
         warnings.extend(missing_images(v, &source_md[vi], &translated[vi]));
     }
-    let targets = links::targets_fingerprint(&source.config, d, &source_md, &translated);
+    let targets = if keep {
+        links::targets_fingerprint(&source.config, d, &source_md, &translated)
+    } else {
+        Key::default()
+    };
     DocMarkdown {
         source: source_md,
         translated,
