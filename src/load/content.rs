@@ -479,6 +479,19 @@ fn parse_doc_meta(
                 .with_help(format!("did you mean `{near}`?")),
             );
         }
+        if !plain_keys(&value) {
+            diags.push(
+                Diagnostic::error(
+                    "bad-front-matter-value",
+                    Some(yaml::key_location(path, text, &key)),
+                    format!("`{key}` holds a mapping whose keys are not plain text or numbers"),
+                )
+                .with_help(
+                    "templates read it as `doc.extra`: write its keys as text, e.g. `name: value`",
+                ),
+            );
+            return None;
+        }
         meta.extra.insert(key, value);
     }
     check_meta_values(&meta, path, text, diags);
@@ -489,6 +502,20 @@ fn parse_doc_meta(
         body_line: split.body_line,
     };
     Some((meta, body))
+}
+
+/// Whether every mapping in `value` has keys a template can use (text, numbers, booleans);
+/// YAML also allows lists and mappings as keys.
+fn plain_keys(value: &serde_yaml::Value) -> bool {
+    use serde_yaml::Value as V;
+    match value {
+        V::Mapping(m) => m
+            .iter()
+            .all(|(k, v)| matches!(k, V::String(_) | V::Number(_) | V::Bool(_)) && plain_keys(v)),
+        V::Sequence(items) => items.iter().all(plain_keys),
+        V::Tagged(t) => plain_keys(&t.value),
+        _ => true,
+    }
 }
 
 fn check_meta_values(meta: &DocMeta, path: &Path, text: &str, diags: &mut Vec<Diagnostic>) {

@@ -26,7 +26,6 @@ use crate::resolve::{DocVersion, Document, Site};
 use markdown::{AlertTitles, Input, Rendered};
 use pages::{DocMarkdown, Markdown, Pages, paths};
 use rayon::prelude::*;
-use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -662,7 +661,7 @@ fn render_job(pages: &Pages, templates: &Templates, job: &Job) -> Result<OutputF
     }
 }
 
-fn fill<T: Serialize>(
+fn fill<T: views::View>(
     templates: &Templates,
     template: &str,
     (path, view): (String, T),
@@ -671,13 +670,14 @@ fn fill<T: Serialize>(
     Ok(OutputFile::page(path, page))
 }
 
-fn render_view<T: Serialize>(
+fn render_view<T: views::View>(
     templates: &Templates,
     template: &str,
     path: &str,
     view: &T,
 ) -> Result<Vec<u8>, Diagnostic> {
-    let context = tera::Context::from_serialize(view)
+    let context = view
+        .context()
         .map_err(|e| Diagnostic::error("template-context", None, format!("{path}: {e}")))?;
     templates.render_bytes(template, context)
 }

@@ -19,8 +19,20 @@ macro_rules! common_fields {
                 $(s.serialize_field(stringify!($field), &self.$field)?;)*
                 Ok(())
             }
+
+            fn insert_into(&self, c: &mut tera::Context) -> tera::TeraResult<()> {
+                $(c.insert_value(stringify!($field), tera::Value::try_from_serializable(&self.$field)?);)*
+                Ok(())
+            }
         }
     };
+}
+
+/// A page view as a template's context: its fields are the context's variables. Made field by
+/// field, with the names as they are, rather than through [`tera::Context::from_serialize`],
+/// which builds a map of the whole view first and then copies every name.
+pub trait View: Serialize {
+    fn context(&self) -> tera::TeraResult<tera::Context>;
 }
 
 /// Defines a page view, whose `common` fields templates see beside the page's own, at the top
@@ -47,6 +59,15 @@ macro_rules! page {
                 self.common.serialize_fields(&mut s)?;
                 $(s.serialize_field(stringify!($field), &self.$field)?;)*
                 s.end()
+            }
+        }
+
+        impl View for $name {
+            fn context(&self) -> tera::TeraResult<tera::Context> {
+                let mut c = tera::Context::new();
+                self.common.insert_into(&mut c)?;
+                $(c.insert_value(stringify!($field), tera::Value::try_from_serializable(&self.$field)?);)*
+                Ok(c)
             }
         }
     };

@@ -147,6 +147,20 @@ fn unknown_ui_key_points_into_the_template_and_says_where_keys_come_from() {
 }
 
 #[test]
+fn a_front_matter_mapping_with_a_list_as_key_is_an_error_at_its_key() {
+    breaks(
+        |s| {
+            s.file(
+                "content/alpha/1.0/index.md",
+                "---\ntitle: Alpha\nstatus: published\ndate: 2025-01-01\nodd:\n  ? [a, b]\n  : c\n---\n\n## One\n",
+            );
+        },
+        "content/alpha/1.0/index.md:5:1: error[bad-front-matter-value]",
+        "write its keys as text",
+    );
+}
+
+#[test]
 fn unclosed_front_matter_is_an_error() {
     breaks(
         |s| {
