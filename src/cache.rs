@@ -53,6 +53,10 @@ pub struct Cache {
     pub(crate) links: HashMap<Key, Arc<Vec<crate::error::Diagnostic>>>,
     /// Every page and anchor that links may point to, by the hash of all of them.
     pub(crate) targets: Option<(Key, Arc<crate::render::links::TargetIndex>)>,
+    /// A single-use run's work that nothing needs any more (resolved documents, rendered
+    /// units): held rather than freed, so that `build`, which never frees its cache, leaves it
+    /// to the operating system at exit instead of freeing it allocation by allocation.
+    pub(crate) spent: Vec<Box<dyn std::any::Any + Send + Sync>>,
 }
 
 /// The UI strings and the compiled templates, which depend only on the theme and the config.

@@ -229,6 +229,9 @@ pub fn compile_with(
         }
     }
     cache.source = Some(source);
+    if cache.single_use {
+        cache.spent.push(Box::new(site));
+    }
     diags.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.cmp(b)));
     diags.dedup();
     Ok(Compiled {

@@ -233,14 +233,18 @@ pub fn render(
         files.dedup_by(|b, a| a.path == b.path);
     }
     timer.mark("site pages handed over");
-    Ok(Output {
+    let output = Output {
         files,
         warnings,
         pdfs: docs.iter().map(|u| u.pdfs).sum(),
         pdf_cache_hits: docs.iter().map(|u| u.pdf_cache_hits).sum(),
         documents: docs.len(),
         documents_reused,
-    })
+    };
+    if !keep {
+        cache.spent.push(Box::new((docs, md)));
+    }
+    Ok(output)
 }
 
 /// Everything made from one document: reused while the document and the site-wide inputs are
