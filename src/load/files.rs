@@ -24,54 +24,60 @@ pub(super) fn read_or_report<'b>(
 
 /// The Markdown files and the other files of a folder, sorted, recursively for assets; `None`
 /// when there is no such folder. Checking by listing it saves a separate look-up per folder,
-/// which counts with five languages of every version.
+/// which counts with five languages of every version. Hidden files and folders and symbolic
+/// links are left out.
 pub(super) fn scan_folder(dir: &Path) -> Result<Option<(Vec<PathBuf>, Vec<Asset>)>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Ok(None);
+        }
+        Err(e) => return Err(crate::error::Error::io(dir, e)),
+    };
     let mut md = Vec::new();
     let mut assets = Vec::new();
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .sort_by_file_name();
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e)
-                if e.depth() == 0
-                    && e.io_error()
-                        .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound) =>
-            {
-                return Ok(None);
-            }
-            Err(e) => {
-                let path = e.path().unwrap_or(dir).to_path_buf();
-                return Err(crate::error::Error::io(&path, e.into()));
-            }
-        };
-        if entry.depth() == 0 {
-            // A folder, or a link to one, is listed; anything else is not a folder.
-            if !entry.file_type().is_dir() && !entry.path().is_dir() {
-                return Ok(None);
-            }
+    scan_into(dir, dir, entries, &mut md, &mut assets)?;
+    Ok(Some((md, assets)))
+}
+
+/// Adds the files of `entries` (the listing of `dir`, inside `root`) in name order, going into
+/// folders as they come.
+fn scan_into(
+    root: &Path,
+    dir: &Path,
+    entries: std::fs::ReadDir,
+    md: &mut Vec<PathBuf>,
+    assets: &mut Vec<Asset>,
+) -> Result<()> {
+    let io = |e| crate::error::Error::io(dir, e);
+    let mut list = entries.collect::<std::io::Result<Vec<_>>>().map_err(io)?;
+    list.sort_by_key(|e| e.file_name());
+    for entry in list {
+        if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        if !entry.file_type().is_file() {
-            continue;
-        }
+        // The type comes with the listing; a link is neither a file nor a folder here.
+        let ty = entry.file_type().map_err(io)?;
         let path = entry.path();
-        let rel = path.strip_prefix(dir).unwrap_or(path);
-        let rel_str = rel.to_string_lossy().replace('\\', "/");
-        if rel_str.split('/').any(|c| c.starts_with('.')) {
-            continue;
-        }
-        if entry.depth() == 1 && rel_str.ends_with(".md") {
-            md.push(path.to_path_buf());
-        } else {
-            assets.push(Asset {
-                rel: rel_str,
-                path: path.to_path_buf(),
-            });
+        if ty.is_dir() {
+            let sub = std::fs::read_dir(&path).map_err(|e| crate::error::Error::io(&path, e))?;
+            scan_into(root, &path, sub, md, assets)?;
+        } else if ty.is_file() {
+            if dir == root && path.extension().is_some_and(|x| x == "md") {
+                md.push(path);
+            } else {
+                let rel = path.strip_prefix(root).unwrap_or(&path);
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                assets.push(Asset { rel, path });
+            }
         }
     }
-    Ok(Some((md, assets)))
+    Ok(())
 }
 
 /// The folders in `dir` (none if it does not exist), sorted; hidden ones are left out.
