@@ -11,7 +11,7 @@
 
 use crate::error::{Error, Result, fs};
 use crate::render::{Contents, OutputFile, Sink};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -85,8 +85,7 @@ impl Staging {
             .map_err(|_| Error::Other("internal error: a writer thread panicked".into()))?;
         // A new staging folder holds only what was put in it.
         let result = if self.from_spare {
-            let wanted: BTreeSet<&str> = taken.iter().map(String::as_str).collect();
-            remove_stale(&self.dir, &self.dir, &wanted).map(|_| ())
+            remove_stale(&self.dir, "", &taken).map(|_| ())
         } else {
             Ok(())
         }
@@ -181,34 +180,47 @@ impl Sink for Staging {
     }
 }
 
-/// Removes files (and folders left empty) below `dir` that are not in `wanted`.
-fn remove_stale(root: &Path, dir: &Path, wanted: &BTreeSet<&str>) -> Result<bool> {
+/// Removes files (and folders left empty) below `dir` that are not in `wanted`; `rel` is
+/// `dir`'s path in the output (`""` for its root). Folders are gone through in parallel: a
+/// rebuild checks every file of the site here.
+fn remove_stale(dir: &Path, rel: &str, wanted: &HashSet<String>) -> Result<bool> {
+    use rayon::prelude::*;
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(true);
     };
+    let mut folders = Vec::new();
     let mut empty = true;
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
         let path = entry.path();
         let ty = entry.file_type().map_err(|e| Error::io(&path, e))?;
-        let rel = path
-            .strip_prefix(root)
-            .unwrap_or(&path)
-            .to_string_lossy()
-            .replace('\\', "/");
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let rel = if rel.is_empty() {
+            name.into_owned()
+        } else {
+            [rel, "/", &name].concat()
+        };
         if ty.is_dir() {
-            if remove_stale(root, &path, wanted)? {
-                std::fs::remove_dir(&path).map_err(|e| Error::io(&path, e))?;
-            } else {
-                empty = false;
-            }
-        } else if wanted.contains(rel.as_str()) {
+            folders.push((path, rel));
+        } else if wanted.contains(&rel) {
             empty = false;
         } else {
             std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
         }
     }
-    Ok(empty)
+    let kept = folders
+        .par_iter()
+        .map(|(path, rel)| {
+            if remove_stale(path, rel, wanted)? {
+                std::fs::remove_dir(path).map_err(|e| Error::io(path, e))?;
+                Ok(false)
+            } else {
+                Ok(true)
+            }
+        })
+        .collect::<Result<Vec<bool>>>()?;
+    Ok(empty && !kept.contains(&true))
 }
 
 /// Whether `old` holds exactly `contents` (sizes first, so most changed files cost one stat).
