@@ -27,22 +27,29 @@ pub(super) fn read_or_report<'b>(
 /// which counts with five languages of every version. Hidden files and folders and symbolic
 /// links are left out.
 pub(super) fn scan_folder(dir: &Path) -> Result<Option<(Vec<PathBuf>, Vec<Asset>)>> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
+    let Some(entries) = list(dir)? else {
+        return Ok(None);
+    };
+    let mut md = Vec::new();
+    let mut assets = Vec::new();
+    scan_into(dir, dir, entries, &mut md, &mut assets)?;
+    Ok(Some((md, assets)))
+}
+
+/// The listing of `dir`, or `None` when there is no such folder.
+fn list(dir: &Path) -> Result<Option<std::fs::ReadDir>> {
+    match std::fs::read_dir(dir) {
+        Ok(e) => Ok(Some(e)),
         Err(e)
             if matches!(
                 e.kind(),
                 std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
             ) =>
         {
-            return Ok(None);
+            Ok(None)
         }
-        Err(e) => return Err(crate::error::Error::io(dir, e)),
-    };
-    let mut md = Vec::new();
-    let mut assets = Vec::new();
-    scan_into(dir, dir, entries, &mut md, &mut assets)?;
-    Ok(Some((md, assets)))
+        Err(e) => Err(crate::error::Error::io(dir, e)),
+    }
 }
 
 /// Adds the files of `entries` (the listing of `dir`, inside `root`) in name order, going into
@@ -82,17 +89,8 @@ fn scan_into(
 
 /// The folders in `dir` (none if it does not exist), sorted; hidden ones are left out.
 pub(super) fn sorted_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e)
-            if matches!(
-                e.kind(),
-                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
-            ) =>
-        {
-            return Ok(Vec::new());
-        }
-        Err(e) => return Err(crate::error::Error::io(dir, e)),
+    let Some(entries) = list(dir)? else {
+        return Ok(Vec::new());
     };
     let mut out = Vec::new();
     for entry in entries {
