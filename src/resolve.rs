@@ -231,8 +231,7 @@ fn resolve_version(
             source: c.clone(),
         })
         .collect();
-    // A chapter's sections are compared only with a translation's stamp, so they are worked
-    // out (a Markdown parse and a hash per section) only for a chapter with a stamp.
+    // Worked out once per chapter, when a translation's stamp first needs them.
     let source_sections: Vec<std::cell::OnceCell<Vec<translate::Section>>> = chapters
         .iter()
         .map(|_| std::cell::OnceCell::new())
@@ -287,15 +286,9 @@ fn resolve_version(
                     if c.source.body.trim().is_empty() {
                         Freshness::Current
                     } else {
-                        let stamp = stamps.and_then(|s| s.get(&c.file));
-                        let current: &[translate::Section] = match stamp {
-                            Some(s) if !s.is_empty() => {
-                                secs.get_or_init(|| translate::sections(&c.source.body))
-                            }
-                            // Unstamped, whatever the sections are.
-                            _ => &[],
-                        };
-                        translate::compare(stamp, current)
+                        translate::compare(stamps.and_then(|s| s.get(&c.file)), || {
+                            secs.get_or_init(|| translate::sections(&c.source.body))
+                        })
                     }
                 })
             })

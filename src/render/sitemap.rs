@@ -2,6 +2,7 @@
 
 use super::pages::{Pages, paths};
 use crate::config::SiteConfig;
+use crate::render::markdown::escape_attr_into;
 use crate::resolve::Document;
 
 /// One `<url>` per page that is the real text in its language (fallback pages are left out,
@@ -67,8 +68,8 @@ fn alternates(base: &str, alts: &[(&str, String)], default: &str) -> String {
         out.push_str("    <xhtml:link rel=\"alternate\" hreflang=\"");
         out.push_str(lang);
         out.push_str("\" href=\"");
-        push_escaped(&mut out, base);
-        push_escaped(&mut out, path);
+        escape_attr_into(&mut out, base);
+        escape_attr_into(&mut out, path);
         out.push_str("\"/>\n");
     };
     for (lang, p) in alts {
@@ -80,8 +81,8 @@ fn alternates(base: &str, alts: &[(&str, String)], default: &str) -> String {
 
 fn entry(out: &mut String, base: &str, path: &str, links: &str, lastmod: Option<&str>) {
     out.push_str("  <url>\n    <loc>");
-    push_escaped(out, base);
-    push_escaped(out, path);
+    escape_attr_into(out, base);
+    escape_attr_into(out, path);
     out.push_str("</loc>\n");
     if let Some(date) = lastmod {
         out.push_str("    <lastmod>");
@@ -90,23 +91,6 @@ fn entry(out: &mut String, base: &str, path: &str, links: &str, lastmod: Option<
     }
     out.push_str(links);
     out.push_str("  </url>\n");
-}
-
-/// `s` escaped for an attribute or text, appended to `out`.
-fn push_escaped(out: &mut String, s: &str) {
-    let mut rest = s;
-    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
-        out.push_str(&rest[..i]);
-        out.push_str(match rest.as_bytes()[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        });
-        rest = &rest[i + 1..];
-    }
-    out.push_str(rest);
 }
 
 pub fn robots(config: &SiteConfig) -> String {

@@ -28,25 +28,23 @@ impl Templates {
     pub fn new(files: &BTreeMap<String, TextFile>, i18n: Arc<I18n>) -> Result<Self> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
+        // The messages without arguments, per language: `t()` looks them up, and each page
+        // gets its language's as the `ui` map (the values are shared, not copied).
         let mut plain: HashMap<String, HashMap<String, Value>> = HashMap::new();
-        let mut ui: HashMap<String, BTreeMap<String, String>> = HashMap::new();
         for (lang, key, text) in i18n.plain_texts() {
-            ui.entry(lang.to_string())
-                .or_default()
-                .insert(key.to_string(), text.clone());
             plain
                 .entry(lang.to_string())
                 .or_default()
                 .insert(key.to_string(), Value::from(text));
         }
-        let ui: HashMap<String, Value> = ui
-            .into_iter()
-            .map(|(lang, texts)| (lang, Value::from_serializable(&texts)))
+        let ui: HashMap<String, Value> = plain
+            .iter()
+            .map(|(lang, texts)| (lang.clone(), Value::from_serializable(texts)))
             .collect();
         let ui_fallback = ui
             .get(i18n.source())
             .cloned()
-            .unwrap_or_else(|| Value::from_serializable(&BTreeMap::<String, String>::new()));
+            .unwrap_or_else(|| Value::from_serializable(&HashMap::<String, Value>::new()));
         tera.register_function("t", move |kwargs: Kwargs, state: &State| {
             translate(&i18n, &plain, kwargs, state)
         });
