@@ -169,6 +169,7 @@ impl Sink for Staging {
         }
         match &file.contents {
             Contents::Bytes(b) => fs::write(&target, b.as_slice())?,
+            Contents::Page(p) => write_pieces(&target, &p.pieces())?,
             Contents::Static(b) => fs::write(&target, b)?,
             Contents::Copy(src) => {
                 let bytes = fs::read(src)?;
@@ -235,12 +236,46 @@ fn unchanged(old: &Path, contents: &Contents) -> bool {
         |new: &[u8]| meta.len() == new.len() as u64 && std::fs::read(old).is_ok_and(|b| b == new);
     match contents {
         Contents::Bytes(b) => same(b.as_slice()),
+        Contents::Page(p) => {
+            let pieces = p.pieces();
+            meta.len() == pieces.iter().map(|p| p.len() as u64).sum::<u64>()
+                && std::fs::read(old).is_ok_and(|b| {
+                    let mut rest = b.as_slice();
+                    pieces.iter().all(|p| match rest.split_at_checked(p.len()) {
+                        Some((head, tail)) if head == *p => {
+                            rest = tail;
+                            true
+                        }
+                        _ => false,
+                    })
+                })
+        }
         Contents::Static(b) => same(b),
         Contents::Copy(src) => {
             std::fs::metadata(src).is_ok_and(|m| m.len() == meta.len())
                 && std::fs::read(src).is_ok_and(|b| same(&b))
         }
     }
+}
+
+/// Writes `pieces` one after the other into a new file at `target`, in one system call when the
+/// kernel takes them all at once.
+fn write_pieces(target: &Path, pieces: &[&[u8]]) -> Result<()> {
+    use std::io::{IoSlice, Write};
+    let mut file = std::fs::File::create(target).map_err(|e| Error::io(target, e))?;
+    let mut slices: Vec<IoSlice> = pieces.iter().map(|p| IoSlice::new(p)).collect();
+    let mut left = slices.as_mut_slice();
+    while !left.is_empty() {
+        match file.write_vectored(left) {
+            Ok(0) => {
+                return Err(Error::io(target, std::io::ErrorKind::WriteZero.into()));
+            }
+            Ok(n) => IoSlice::advance_slices(&mut left, n),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(Error::io(target, e)),
+        }
+    }
+    Ok(())
 }
 
 /// Puts `staging` in place of `out_dir`; the replaced site becomes the spare.
@@ -298,6 +333,34 @@ mod tests {
         assert_eq!(read("b"), "now a file");
         assert_eq!(read("same.html"), "same");
         assert!(!out.join("stale.html").exists());
+    }
+
+    #[test]
+    fn a_page_in_pieces_is_written_whole_and_compared_piece_by_piece() {
+        use crate::render::{Page, pages::html_marker};
+        use std::sync::Arc;
+        let tmp = tempfile::tempdir().expect("tmp");
+        let page = |html: &str| {
+            let template = format!("<main>{}</main>", html_marker(0)).into_bytes();
+            Contents::Page(Arc::new(Page::fill(
+                template,
+                &[Arc::new(html.to_string())],
+            )))
+        };
+        let target = tmp.path().join("index.html");
+        let Contents::Page(p) = page("<p>text</p>") else {
+            unreachable!()
+        };
+        write_pieces(&target, &p.pieces()).expect("write");
+        assert_eq!(
+            std::fs::read_to_string(&target).expect("read"),
+            "<main><p>text</p></main>"
+        );
+        assert!(unchanged(&target, &page("<p>text</p>")));
+        // Same length, one byte different inside the HTML; longer; shorter.
+        assert!(!unchanged(&target, &page("<p>tExt</p>")));
+        assert!(!unchanged(&target, &page("<p>texts</p>")));
+        assert!(!unchanged(&target, &page("<p>tex</p>")));
     }
 
     #[test]

@@ -50,7 +50,8 @@ pub struct Reference {
 
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
-    pub html: String,
+    /// Shared with the pages that show it ([`super::Page`]), which write it from here.
+    pub html: std::sync::Arc<String>,
     /// The text of the first level-1 heading, if the chapter starts with one.
     pub title: Option<String>,
     /// Every heading's id, in order (level 1 included).
@@ -81,7 +82,7 @@ pub fn render(input: &Input) -> Rendered {
     };
     // The events go to the HTML writer as they are parsed, not through a list of them all.
     pulldown_cmark::html::push_html(&mut html, stream);
-    out.html = html;
+    out.html = std::sync::Arc::new(html);
     out
 }
 
@@ -444,6 +445,7 @@ mod tests {
             ..Input::default()
         })
         .html
+        .to_string()
     }
 
     #[test]

@@ -35,9 +35,91 @@ use templates::Templates;
 pub enum Contents {
     /// Generated, and shared with [`crate::cache`].
     Bytes(Arc<Vec<u8>>),
+    /// A page with chapter HTML in it, in pieces.
+    Page(Arc<Page>),
     /// A file copied as it is.
     Copy(PathBuf),
     Static(&'static [u8]),
+}
+
+impl Contents {
+    /// The file's bytes, in one buffer (read from its source for a copied file).
+    pub fn to_vec(&self) -> std::io::Result<Vec<u8>> {
+        Ok(match self {
+            Contents::Bytes(b) => b.to_vec(),
+            Contents::Page(p) => p.to_vec(),
+            Contents::Copy(path) => std::fs::read(path)?,
+            Contents::Static(b) => b.to_vec(),
+        })
+    }
+}
+
+/// A page as its template made it, with the chapter HTML that goes where the template printed
+/// [`pages::html_marker`]s. It is written piece by piece (one `writev`), so the HTML, most of a
+/// page, is never copied into a buffer of the whole page: it stays shared with the rendered
+/// Markdown.
+#[derive(Debug)]
+pub struct Page {
+    template: Vec<u8>,
+    /// The markers' byte ranges in `template`, in order, each with the HTML that replaces it.
+    inserts: Vec<(std::ops::Range<usize>, Arc<String>)>,
+}
+
+impl Page {
+    /// `template` with each marker `n` replaced by `parts[n]`. Markers of other numbers, and
+    /// text that only looks like a marker, stay as they are.
+    pub fn fill(template: Vec<u8>, parts: &[Arc<String>]) -> Self {
+        let prefix = pages::HTML_MARKER.as_bytes();
+        let finder = memchr::memmem::Finder::new(prefix);
+        let mut inserts = Vec::with_capacity(parts.len());
+        let mut from = 0;
+        while let Some(at) = finder.find(&template[from..]).map(|i| from + i) {
+            let after = at + prefix.len();
+            let found = template[after..]
+                .iter()
+                .position(|&b| b == 1)
+                .and_then(|len| {
+                    let n: usize = std::str::from_utf8(&template[after..after + len])
+                        .ok()?
+                        .parse()
+                        .ok()?;
+                    Some((after + len + 1, parts.get(n)?))
+                });
+            from = match found {
+                Some((end, part)) => {
+                    inserts.push((at..end, part.clone()));
+                    end
+                }
+                None => after,
+            };
+        }
+        Self { template, inserts }
+    }
+
+    /// The page's bytes, in order, in as few pieces as there are.
+    pub fn pieces(&self) -> Vec<&[u8]> {
+        let mut pieces = Vec::with_capacity(2 * self.inserts.len() + 1);
+        let mut copied = 0;
+        for (range, html) in &self.inserts {
+            pieces.push(&self.template[copied..range.start]);
+            pieces.push(html.as_bytes());
+            copied = range.end;
+        }
+        pieces.push(&self.template[copied..]);
+        pieces
+    }
+
+    pub fn len(&self) -> usize {
+        self.pieces().iter().map(|p| p.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn to_vec(&self) -> Vec<u8> {
+        self.pieces().concat()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -58,6 +140,14 @@ impl OutputFile {
         Self {
             path,
             contents: Contents::Bytes(Arc::new(bytes)),
+            asset: false,
+        }
+    }
+
+    fn filled(path: String, page: Page) -> Self {
+        Self {
+            path,
+            contents: Contents::Page(Arc::new(page)),
             asset: false,
         }
     }
@@ -368,7 +458,7 @@ impl Make<'_> {
                 .flatten()
                 .chain(md.translated.iter_mut().flatten().flatten().flatten())
             {
-                r.html = String::new();
+                r.html = Arc::default();
             }
         }
         Ok(DocUnit {
@@ -652,13 +742,13 @@ fn render_job(pages: &Pages, templates: &Templates, job: &Job) -> Result<OutputF
         Job::Chapter(d, v, e, c) => {
             let (path, view) = pages.document(*d, *v, *e, *c);
             let page = render_view(templates, "document.html", &path, &view)?;
-            let page = fill_markers(&page, &[pages.chapter_html(*v, *e, *c)]);
-            Ok(OutputFile::page(path, page))
+            let html = pages.chapter_html(*v, *e, *c).clone();
+            Ok(OutputFile::filled(path, Page::fill(page, &[html])))
         }
         Job::Print(d, v, e) => {
             let (path, view, htmls) = pages.print(*d, *v, *e);
             let page = render_view(templates, "print.html", &path, &view)?;
-            Ok(OutputFile::page(path, fill_markers(&page, &htmls)))
+            Ok(OutputFile::filled(path, Page::fill(page, &htmls)))
         }
         Job::Redirect(d, lang) => fill(templates, "redirect.html", pages.redirect(*d, lang)),
         Job::Versions(d, lang) => fill(templates, "versions.html", pages.versions(*d, lang)),
@@ -684,36 +774,6 @@ fn render_view<T: views::View>(
         .context()
         .map_err(|e| Diagnostic::error("template-context", None, format!("{path}: {e}")))?;
     templates.render_bytes(template, context)
-}
-
-/// The page with each [`pages::html_marker`] `n` replaced by `parts[n]`, in one pass.
-fn fill_markers(page: &[u8], parts: &[impl AsRef<str>]) -> Vec<u8> {
-    let prefix = pages::HTML_MARKER.as_bytes();
-    let finder = memchr::memmem::Finder::new(prefix);
-    let extra: usize = parts.iter().map(|p| p.as_ref().len()).sum();
-    let mut out = Vec::with_capacity(page.len() + extra);
-    let mut rest = page;
-    while let Some(at) = finder.find(rest) {
-        out.extend_from_slice(&rest[..at]);
-        let after = &rest[at + prefix.len()..];
-        let number = after.iter().position(|&b| b == 1).and_then(|end| {
-            let n: usize = std::str::from_utf8(&after[..end]).ok()?.parse().ok()?;
-            Some((end, parts.get(n)?))
-        });
-        match number {
-            Some((end, part)) => {
-                out.extend_from_slice(part.as_ref().as_bytes());
-                rest = &after[end + 1..];
-            }
-            // Not one of ours: keep it as it is.
-            None => {
-                out.extend_from_slice(prefix);
-                rest = after;
-            }
-        }
-    }
-    out.extend_from_slice(rest);
-    out
 }
 
 /// The theme's static files.
@@ -756,8 +816,9 @@ fn document_assets(d: &Document) -> Vec<OutputFile> {
 
 #[cfg(test)]
 mod tests {
-    use super::fill_markers;
+    use super::Page;
     use super::pages::html_marker;
+    use std::sync::Arc;
 
     #[test]
     fn markers_are_replaced_by_their_parts_and_nothing_else_is() {
@@ -768,9 +829,16 @@ mod tests {
             html_marker(7),
             "\u{1}bcop:html:x\u{1}"
         );
-        let out = fill_markers(page.as_bytes(), &["zero", "one & <i>"]);
+        let parts = ["zero", "one & <i>"].map(|p| Arc::new(p.to_string()));
+        let out = Page::fill(page.into_bytes(), &parts);
         assert_eq!(
-            String::from_utf8(out).expect("utf-8"),
+            out.pieces().len(),
+            5,
+            "two insertions, three pieces around them"
+        );
+        assert_eq!(out.len(), out.to_vec().len());
+        assert_eq!(
+            String::from_utf8(out.to_vec()).expect("utf-8"),
             format!(
                 "<a>one & <i></a><b>zero</b>{}\u{1}bcop:html:x\u{1}",
                 html_marker(7)

@@ -25,7 +25,7 @@ pub struct DocMarkdown {
 }
 
 /// Stands for a piece of rendered Markdown in a view: the template prints it as it is (`| safe`),
-/// and the HTML is put in its place after the template has run ([`super::fill_markers`]), so
+/// and the HTML is put in its place after the template has run ([`super::Page::fill`]), so
 /// that the largest strings of a page are not copied through the template engine.
 pub fn html_marker(n: usize) -> String {
     format!("{HTML_MARKER}{n}\u{1}")
@@ -360,12 +360,11 @@ impl<'a> Pages<'a> {
     }
 
     /// The HTML of a chapter as shown in a language (translated, or the source as a fallback).
-    pub fn chapter_html(&self, vi: usize, lang_i: usize, c: usize) -> &str {
-        self.md.translated[vi][lang_i][c]
+    pub fn chapter_html(&self, vi: usize, lang_i: usize, c: usize) -> &std::sync::Arc<String> {
+        &self.md.translated[vi][lang_i][c]
             .as_ref()
             .unwrap_or(&self.md.source[vi][c])
             .html
-            .as_str()
     }
 
     fn document_languages(

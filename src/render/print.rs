@@ -8,7 +8,12 @@ impl Pages<'_> {
     /// anchors prefixed so that they stay unique, links between chapters kept inside the page.
     /// The print edition's path and view, and its chapters' HTML, which the view has as
     /// [`super::pages::html_marker`]s.
-    pub fn print(&self, d: usize, vi: usize, lang_i: usize) -> (String, PrintPage, Vec<String>) {
+    pub fn print(
+        &self,
+        d: usize,
+        vi: usize,
+        lang_i: usize,
+    ) -> (String, PrintPage, Vec<std::sync::Arc<String>>) {
         let doc = &self.site.documents[d];
         let v = &doc.versions[vi];
         let lang = v.editions[lang_i].lang.as_str();
@@ -36,7 +41,11 @@ impl Pages<'_> {
                 let fallback = !self.config.is_source(lang) && translated.is_none();
                 let rendered = translated.unwrap_or(&self.md.source[vi][c]);
                 let anchor = format!("c{}", c + 1);
-                htmls.push(chapter_in_print(&rendered.html, &anchor, &pages));
+                htmls.push(std::sync::Arc::new(chapter_in_print(
+                    &rendered.html,
+                    &anchor,
+                    &pages,
+                )));
                 let toc = rendered
                     .toc
                     .iter()

@@ -96,15 +96,15 @@ pub fn render(c: &Chapter, i18n: &I18n, alerts: &AlertTitles) -> Rendered {
                 )
             })
             .collect();
-        r.html = format!(
+        r.html = std::sync::Arc::new(format!(
             "<p class=\"outdated-mark\" role=\"note\">{} {}</p>\n{}",
             escape_attr(&text),
             links.join(", "),
             r.html
-        );
+        ));
     }
     if r.has_raw_html {
-        r.html = sanitize(&r.html);
+        r.html = std::sync::Arc::new(sanitize(&r.html));
     }
     r
 }

@@ -103,13 +103,8 @@ pub fn request_key(path: &str) -> Option<String> {
 }
 
 fn respond(path: &str, contents: &Contents, status: StatusCode) -> Response {
-    let bytes: Vec<u8> = match contents {
-        Contents::Bytes(b) => b.to_vec(),
-        Contents::Static(b) => b.to_vec(),
-        Contents::Copy(p) => match std::fs::read(p) {
-            Ok(b) => b,
-            Err(_) => return (StatusCode::NOT_FOUND, "not found").into_response(),
-        },
+    let Ok(bytes) = contents.to_vec() else {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
     };
     let mime = mime_for(path);
     let body = if mime.starts_with("text/html") {

@@ -6,7 +6,6 @@ use crate::support::{TestSite, repo};
 use bcop::cache::Cache;
 use bcop::cli::SiteArgs;
 use bcop::load::Changes;
-use bcop::render::Contents;
 use std::path::Path;
 
 fn args(site: &TestSite) -> SiteArgs {
@@ -37,11 +36,7 @@ fn snapshot_and_reuse(
             o.files
                 .into_iter()
                 .map(|f| {
-                    let bytes = match f.contents {
-                        Contents::Bytes(b) => b.to_vec(),
-                        Contents::Static(b) => b.to_vec(),
-                        Contents::Copy(p) => std::fs::read(p).expect("asset"),
-                    };
+                    let bytes = f.contents.to_vec().expect("an asset that can be read");
                     (f.path, bytes)
                 })
                 .collect()
