@@ -408,6 +408,7 @@ impl Make<'_> {
             md: &md,
             i18n: self.i18n,
             pdf_sizes: &pdf_sizes,
+            badge_cache: Default::default(),
         };
         let mut files = run_jobs(
             &pages,
@@ -486,6 +487,7 @@ impl Make<'_> {
             md: &none,
             i18n: self.i18n,
             pdf_sizes: &no_pdfs,
+            badge_cache: Default::default(),
         };
         let templates = self.templates;
         let langs = &pages.config.languages;

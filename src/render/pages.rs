@@ -43,6 +43,9 @@ pub struct Pages<'a> {
     pub i18n: &'a I18n,
     /// Sizes of the PDFs built, by output path (empty when PDFs are off).
     pub pdf_sizes: &'a std::collections::BTreeMap<String, u64>,
+    /// Each version's badges, by document, version and the root they are relative to: the
+    /// pages of a document list them all, and most share their depth.
+    pub badge_cache: std::sync::Mutex<std::collections::HashMap<(String, usize, String), Badges>>,
 }
 
 /// Where each page lives, relative to the site root.
@@ -202,8 +205,8 @@ impl<'a> Pages<'a> {
         self.pdf_sizes.contains_key(&p).then_some(p)
     }
 
-    fn badges(&self, doc: &Document, v: &DocVersion, from: &str) -> Vec<LangBadge> {
-        let root = paths::root(from);
+    /// A version's language badges, for a page whose root is `root`.
+    fn badges(&self, doc: &Document, v: &DocVersion, root: &str) -> Vec<LangBadge> {
         v.editions
             .iter()
             .filter(|e| e.built)
@@ -211,12 +214,30 @@ impl<'a> Pages<'a> {
                 code: e.lang.clone(),
                 name: self.lang_name(&e.lang),
                 state: e.badge(),
-                url: paths::chapter_url(&root, &e.lang, &doc.slug, &v.version.name, "index.html"),
+                url: paths::chapter_url(root, &e.lang, &doc.slug, &v.version.name, "index.html"),
                 pdf_url: self
                     .pdf(&e.lang, &doc.slug, &v.version.name)
-                    .map(|p| [root.as_str(), &p].concat()),
+                    .map(|p| [root, &p].concat()),
             })
             .collect()
+    }
+
+    /// [`Self::badges`] of `doc`'s version `vi` for pages at `root`, made once.
+    fn shared_badges(&self, doc: &Document, vi: usize, root: &str) -> Badges {
+        let key = (doc.slug.clone(), vi, root.to_string());
+        if let Some(b) = self
+            .badge_cache
+            .lock()
+            .ok()
+            .and_then(|c| c.get(&key).cloned())
+        {
+            return b;
+        }
+        let made = Badges::new(self.badges(doc, &doc.versions[vi], root));
+        match self.badge_cache.lock() {
+            Ok(mut cache) => cache.entry(key).or_insert(made).clone(),
+            Err(_) => made,
+        }
     }
 
     pub fn version_links(
@@ -250,7 +271,7 @@ impl<'a> Pages<'a> {
                     url: paths::chapter_url(&root, l, &doc.slug, &v.version.name, page),
                     current: current == Some(i),
                     latest: i == doc.latest,
-                    languages: self.badges(doc, v, from),
+                    languages: self.shared_badges(doc, i, &root),
                 }
             })
             .collect()
@@ -454,7 +475,7 @@ impl<'a> Pages<'a> {
                 .editions
                 .iter()
                 .any(|e| self.pdf(&e.lang, &doc.slug, &v.version.name).is_some()),
-            languages: self.badges(doc, v, from),
+            languages: self.badges(doc, v, &paths::root(from)),
         }
     }
 

@@ -37,7 +37,9 @@ pub trait View: Serialize {
 
 /// Defines a page view, whose `common` fields templates see beside the page's own, at the top
 /// level. `#[serde(flatten)]` would do the same, but through serde's map path, which costs more
-/// than the struct path for every page.
+/// than the struct path for every page. Fields in the optional `shared { … }` part become
+/// template values through [`SharedValue`] instead of serde: their parts that many pages show
+/// are converted once.
 macro_rules! page {
     (
         $(#[$meta:meta])*
@@ -45,19 +47,23 @@ macro_rules! page {
             pub common: Common,
             $($(#[$fmeta:meta])* pub $field:ident: $ty:ty,)*
         }
+        $(shared { $($(#[$smeta:meta])* pub $sfield:ident: $sty:ty,)* })?
     ) => {
         $(#[$meta])*
         pub struct $name {
             pub common: Common,
             $($(#[$fmeta])* pub $field: $ty,)*
+            $($($(#[$smeta])* pub $sfield: $sty,)*)?
         }
 
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let len = Common::FIELDS + [$(stringify!($field)),*].len();
+                let own: &[&str] = &[$(stringify!($field),)* $($(stringify!($sfield),)*)?];
+                let len = Common::FIELDS + own.len();
                 let mut s = serializer.serialize_struct(stringify!($name), len)?;
                 self.common.serialize_fields(&mut s)?;
                 $(s.serialize_field(stringify!($field), &self.$field)?;)*
+                $($(s.serialize_field(stringify!($sfield), &self.$sfield)?;)*)?
                 s.end()
             }
         }
@@ -67,10 +73,27 @@ macro_rules! page {
                 let mut c = tera::Context::new();
                 self.common.insert_into(&mut c)?;
                 $(c.insert_value(stringify!($field), tera::Value::try_from_serializable(&self.$field)?);)*
+                $($(c.insert_value(stringify!($sfield), SharedValue::value(&self.$sfield)?);)*)?
                 Ok(c)
             }
         }
     };
+}
+
+/// A view field that makes its template value itself, reusing the parts it shares with other
+/// pages. The value must be what serde would make of the field.
+pub trait SharedValue {
+    fn value(&self) -> tera::TeraResult<tera::Value>;
+}
+
+impl SharedValue for Vec<VersionLink> {
+    fn value(&self) -> tera::TeraResult<tera::Value> {
+        let links = self
+            .iter()
+            .map(VersionLink::value)
+            .collect::<tera::TeraResult<Vec<_>>>()?;
+        Ok(tera::Value::from(links))
+    }
 }
 
 common_fields! {
@@ -162,7 +185,63 @@ pub struct VersionLink {
     pub url: String,
     pub current: bool,
     pub latest: bool,
-    pub languages: Vec<LangBadge>,
+    pub languages: Badges,
+}
+
+impl VersionLink {
+    /// The template value serde would make, with the badges' value shared.
+    fn value(&self) -> tera::TeraResult<tera::Value> {
+        let fields: std::collections::BTreeMap<&'static str, tera::Value> = [
+            ("name", self.name.as_str().into()),
+            ("status", self.status.into()),
+            ("date", self.date.as_str().into()),
+            ("url", self.url.as_str().into()),
+            ("current", self.current.into()),
+            ("latest", self.latest.into()),
+            ("languages", self.languages.value()?),
+        ]
+        .into();
+        Ok(fields.into())
+    }
+}
+
+/// One version's language badges as seen from pages at one depth (their URLs are relative):
+/// every page of a document lists every version's badges, so a document's pages share them,
+/// and they become a template value once.
+#[derive(Debug, Clone)]
+pub struct Badges(std::sync::Arc<BadgeList>);
+
+#[derive(Debug)]
+struct BadgeList {
+    badges: Vec<LangBadge>,
+    value: std::sync::OnceLock<tera::Value>,
+}
+
+impl Badges {
+    pub fn new(badges: Vec<LangBadge>) -> Self {
+        Self(std::sync::Arc::new(BadgeList {
+            badges,
+            value: std::sync::OnceLock::new(),
+        }))
+    }
+
+    pub fn list(&self) -> &[LangBadge] {
+        &self.0.badges
+    }
+
+    fn value(&self) -> tera::TeraResult<tera::Value> {
+        if let Some(v) = self.0.value.get() {
+            return Ok(v.clone());
+        }
+        let v = tera::Value::try_from_serializable(&self.0.badges)?;
+        Ok(self.0.value.get_or_init(|| v).clone())
+    }
+}
+
+impl Serialize for Badges {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.badges.serialize(serializer)
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -204,7 +283,6 @@ page! {
     pub struct DocumentPage {
         pub common: Common,
         pub doc: DocView,
-        pub versions: Vec<VersionLink>,
         pub chapters: Vec<ChapterLink>,
         pub chapter: ChapterView,
         pub prev: Option<ChapterLink>,
@@ -212,6 +290,9 @@ page! {
         pub banner: Option<Banner>,
         /// Source sections changed since this translation was stamped (0 when up to date).
         pub outdated: usize,
+    }
+    shared {
+        pub versions: Vec<VersionLink>,
     }
 }
 
@@ -256,6 +337,8 @@ page! {
     pub struct VersionsPage {
         pub common: Common,
         pub doc: DocView,
+    }
+    shared {
         pub versions: Vec<VersionLink>,
     }
 }
@@ -301,5 +384,43 @@ page! {
         /// The CSS `content` value of the running header: title, id and version.
         pub header_css: String,
         pub outdated: usize,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_links_shared_value_is_what_serde_makes_of_it() {
+        let badge = |code: &str, pdf: Option<&str>| LangBadge {
+            code: code.into(),
+            name: format!("{code} name"),
+            state: "complete",
+            url: format!("../../../{code}/doc/1.0/index.html"),
+            pdf_url: pdf.map(str::to_string),
+        };
+        let badges = Badges::new(vec![
+            badge("en", Some("../../../en/doc.pdf")),
+            badge("ja", None),
+        ]);
+        let links: Vec<VersionLink> = ["2.0", "1.0"]
+            .iter()
+            .map(|name| VersionLink {
+                name: name.to_string(),
+                status: "published",
+                date: "2025-01-01".into(),
+                url: format!("../{name}/index.html"),
+                current: *name == "1.0",
+                latest: *name == "2.0",
+                languages: badges.clone(),
+            })
+            .collect();
+        let shared = links.value().expect("shared value");
+        let serde = tera::Value::try_from_serializable(&links).expect("serde value");
+        assert_eq!(shared, serde);
+        // The second page that lists the badges gets the same value, made once.
+        assert_eq!(links.value().expect("again"), serde);
+        assert!(badges.0.value.get().is_some());
     }
 }
