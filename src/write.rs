@@ -237,17 +237,12 @@ fn unchanged(old: &Path, contents: &Contents) -> bool {
     match contents {
         Contents::Bytes(b) => same(b.as_slice()),
         Contents::Page(p) => {
-            let pieces = p.pieces();
-            meta.len() == pieces.iter().map(|p| p.len() as u64).sum::<u64>()
+            meta.len() == p.len() as u64
                 && std::fs::read(old).is_ok_and(|b| {
-                    let mut rest = b.as_slice();
-                    pieces.iter().all(|p| match rest.split_at_checked(p.len()) {
-                        Some((head, tail)) if head == *p => {
-                            rest = tail;
-                            true
-                        }
-                        _ => false,
-                    })
+                    p.pieces()
+                        .iter()
+                        .try_fold(b.as_slice(), |rest, piece| rest.strip_prefix(*piece))
+                        .is_some_and(<[u8]>::is_empty)
                 })
         }
         Contents::Static(b) => same(b),

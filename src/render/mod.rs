@@ -110,7 +110,9 @@ impl Page {
     }
 
     pub fn len(&self) -> usize {
-        self.pieces().iter().map(|p| p.len()).sum()
+        let markers: usize = self.inserts.iter().map(|(range, _)| range.len()).sum();
+        let html: usize = self.inserts.iter().map(|(_, html)| html.len()).sum();
+        self.template.len() - markers + html
     }
 
     pub fn is_empty(&self) -> bool {

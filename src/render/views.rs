@@ -225,10 +225,6 @@ impl Badges {
         }))
     }
 
-    pub fn list(&self) -> &[LangBadge] {
-        &self.0.badges
-    }
-
     fn value(&self) -> tera::TeraResult<tera::Value> {
         if let Some(v) = self.0.value.get() {
             return Ok(v.clone());
