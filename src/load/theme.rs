@@ -259,18 +259,28 @@ fn files_in(dir: &Path, recursive: bool) -> Result<Vec<PathBuf>> {
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
-    let mut walker = walkdir::WalkDir::new(dir).sort_by_file_name().min_depth(1);
-    if !recursive {
-        walker = walker.max_depth(1);
-    }
+    let hidden = |name: &std::ffi::OsStr| name.to_string_lossy().starts_with('.');
     let mut out = Vec::new();
-    for entry in walker {
+    if !recursive {
+        // One listing. (`WalkDir` with `max_depth(1)` also opens and reads every subfolder
+        // before skipping it: `locales/<lang>/` holds a folder per translated document.)
+        for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+            let entry = entry.map_err(|e| Error::io(dir, e))?;
+            let path = entry.path();
+            let ty = entry.file_type().map_err(|e| Error::io(&path, e))?;
+            if ty.is_file() && !hidden(&entry.file_name()) {
+                out.push(path);
+            }
+        }
+        out.sort();
+        return Ok(out);
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().min_depth(1) {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(dir).to_path_buf();
             Error::io(&path, e.into())
         })?;
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if entry.file_type().is_file() && !hidden {
+        if entry.file_type().is_file() && !hidden(entry.file_name()) {
             out.push(entry.into_path());
         }
     }
@@ -288,4 +298,30 @@ fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::files_in;
+    use std::fs;
+
+    #[test]
+    fn files_in_lists_a_folders_own_files_sorted_or_everything_below_it() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let dir = tmp.path().join("locales").join("ja");
+        fs::create_dir_all(dir.join("doc").join("1.0")).expect("mkdir");
+        for name in ["main.ftl", "extra.ftl", ".hidden.ftl", "doc/1.0/index.md"] {
+            fs::write(dir.join(name), "x").expect("write");
+        }
+        let names = |recursive| -> Vec<String> {
+            files_in(&dir, recursive)
+                .expect("listed")
+                .iter()
+                .map(|p| super::rel_name(&dir, p))
+                .collect()
+        };
+        assert_eq!(names(false), ["extra.ftl", "main.ftl"]);
+        assert_eq!(names(true), ["doc/1.0/index.md", "extra.ftl", "main.ftl"]);
+        assert!(files_in(&dir.join("missing"), false).expect("empty").is_empty());
+    }
 }
