@@ -313,7 +313,11 @@ pub fn render(
         .chain(&site_files.extras);
     let mut files = Vec::new();
     if let Some(sink) = sink {
-        last.clone().try_for_each(|f| sink.put(f))?;
+        // Of equal paths the first is kept (the sink keeps the first it takes): dropping the
+        // later ones here lets the rest be written in parallel.
+        let mut seen = std::collections::HashSet::new();
+        let firsts: Vec<&OutputFile> = last.clone().filter(|f| seen.insert(&f.path)).collect();
+        firsts.par_iter().try_for_each(|f| sink.put(f))?;
     } else {
         files.reserve(docs.iter().map(|u| u.files.len()).sum::<usize>() + 64);
         for u in &docs {

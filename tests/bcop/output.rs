@@ -102,3 +102,17 @@ fn reload_script_is_never_part_of_a_build() {
         );
     }
 }
+
+#[test]
+fn a_sites_own_static_files_win_over_the_files_bcop_generates_with_the_same_path() {
+    let s = TestSite::copy_of(&repo().join("tests/fixtures/small"));
+    let robots = "User-agent: *\nDisallow: /drafts/\n";
+    s.file("static/robots.txt", robots);
+    s.file("static/404.html", "<p>ours</p>\n");
+    s.build_ok();
+    // The site's pages come first, then the theme's static files, then robots.txt and the
+    // sitemap: a generated page keeps its path, a static file replaces robots.txt.
+    assert_eq!(s.read("public/robots.txt"), robots);
+    assert_ne!(s.read("public/404.html"), "<p>ours</p>\n");
+    assert!(s.read("public/sitemap.xml").contains("<urlset"));
+}
