@@ -322,6 +322,10 @@ mod tests {
         };
         assert_eq!(names(false), ["extra.ftl", "main.ftl"]);
         assert_eq!(names(true), ["doc/1.0/index.md", "extra.ftl", "main.ftl"]);
-        assert!(files_in(&dir.join("missing"), false).expect("empty").is_empty());
+        assert!(
+            files_in(&dir.join("missing"), false)
+                .expect("empty")
+                .is_empty()
+        );
     }
 }
