@@ -89,20 +89,33 @@ fn scan_into(
 
 /// The folders in `dir` (none if it does not exist), sorted; hidden ones are left out.
 pub(super) fn sorted_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
+    sorted_entries(dir, |entry, ty| match ty {
+        Ok(t) if t.is_dir() => true,
+        // Only a link needs a look at what it points to.
+        Ok(t) if !t.is_symlink() => false,
+        _ => entry.path().is_dir(),
+    })
+}
+
+/// The files directly in `dir` (none if it does not exist), sorted; hidden ones and links are
+/// left out.
+pub(super) fn sorted_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    sorted_entries(dir, |_, ty| ty.as_ref().is_ok_and(|t| t.is_file()))
+}
+
+/// The entries of `dir` that `keep` takes, by name; the type comes with the listing.
+fn sorted_entries(
+    dir: &Path,
+    keep: impl Fn(&std::fs::DirEntry, &std::io::Result<std::fs::FileType>) -> bool,
+) -> Result<Vec<PathBuf>> {
     let Some(entries) = list(dir)? else {
         return Ok(Vec::new());
     };
     let mut out = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| crate::error::Error::io(dir, e))?;
-        let name = entry.file_name();
-        // The type comes with the listing; only a link needs a look at what it points to.
-        let is_dir = match entry.file_type() {
-            Ok(t) if t.is_dir() => true,
-            Ok(t) if !t.is_symlink() => false,
-            _ => entry.path().is_dir(),
-        };
-        if is_dir && !name.to_string_lossy().starts_with('.') {
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if !hidden && keep(&entry, &entry.file_type()) {
             out.push(entry.path());
         }
     }

@@ -256,31 +256,22 @@ fn add_disk_layer(
 
 /// Files directly in `dir` (or below it, when `recursive`), sorted, skipping hidden ones.
 fn files_in(dir: &Path, recursive: bool) -> Result<Vec<PathBuf>> {
+    if !recursive {
+        // One listing: `WalkDir` with `max_depth(1)` would also open and read every subfolder
+        // before skipping it, and `locales/<lang>/` holds a folder per translated document.
+        return super::files::sorted_files(dir);
+    }
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
-    let hidden = |name: &std::ffi::OsStr| name.to_string_lossy().starts_with('.');
     let mut out = Vec::new();
-    if !recursive {
-        // One listing. (`WalkDir` with `max_depth(1)` also opens and reads every subfolder
-        // before skipping it: `locales/<lang>/` holds a folder per translated document.)
-        for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
-            let entry = entry.map_err(|e| Error::io(dir, e))?;
-            let path = entry.path();
-            let ty = entry.file_type().map_err(|e| Error::io(&path, e))?;
-            if ty.is_file() && !hidden(&entry.file_name()) {
-                out.push(path);
-            }
-        }
-        out.sort();
-        return Ok(out);
-    }
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name().min_depth(1) {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(dir).to_path_buf();
             Error::io(&path, e.into())
         })?;
-        if entry.file_type().is_file() && !hidden(entry.file_name()) {
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if entry.file_type().is_file() && !hidden {
             out.push(entry.into_path());
         }
     }
