@@ -1,5 +1,5 @@
-//! The OWASP MASVS corpus (`../shared/corpus/owasp-masvs`, CC BY-SA 4.0): a real, versioned,
-//! six-language document set, mapped into a temporary bcop site as the corpus README describes.
+//! The OWASP MASVS corpus (`tests/corpus/owasp-masvs`, CC BY-SA 4.0): a real, versioned,
+//! six-language document set, mapped into a temporary bcop site. Its README says what it holds.
 
 use crate::support::{TestSite, copy_tree, repo};
 use std::path::PathBuf;
@@ -17,13 +17,7 @@ const LANGS: [(&str, &str); 5] = [
 ];
 
 pub fn corpus() -> PathBuf {
-    let dir = repo().join("../shared/corpus/owasp-masvs");
-    assert!(
-        dir.is_dir(),
-        "the MASVS corpus is missing at {}: these tests need ../shared/corpus",
-        dir.display()
-    );
-    dir
+    repo().join("tests/corpus/owasp-masvs")
 }
 
 /// Maps the corpus into bcop's layout: `Document/` is the English source, `Document-<lang>/`
