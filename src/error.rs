@@ -273,6 +273,47 @@ pub mod fs {
         std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
     }
 
+    /// Replaces the contents of the existing file `path` all at once: the new text goes to a
+    /// temporary file beside it, which is then renamed over it, so a crash leaves either the
+    /// old file or the new one, never half of it.
+    pub fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = path.with_file_name(format!(".{name}.bcop-{}", std::process::id()));
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+            .map_err(|e| Error::io(&tmp, e))?;
+        let written = std::io::Write::write_all(&mut file, bytes)
+            .and_then(|()| file.sync_all())
+            .and_then(|()| {
+                let perms = std::fs::metadata(path)?.permissions();
+                std::fs::set_permissions(&tmp, perms)
+            })
+            .and_then(|()| std::fs::rename(&tmp, path));
+        written.map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            Error::io(path, e)
+        })
+    }
+
+    /// Writes a new file; fails, changing nothing, if `path` exists.
+    pub fn create_new(path: &Path, bytes: &[u8]) -> Result<()> {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .map_err(|e| Error::io(path, e))?;
+        std::io::Write::write_all(&mut file, bytes).map_err(|e| Error::io(path, e))
+    }
+
+    pub fn create_dir(path: &Path) -> Result<()> {
+        std::fs::create_dir(path).map_err(|e| Error::io(path, e))
+    }
+
     pub fn create_dir_all(path: &Path) -> Result<()> {
         std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))
     }

@@ -12,7 +12,7 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     let started = Instant::now();
     let timer = crate::timing::Timer::start();
     let out_dir = args.site.root.join(&args.out);
-    let staging = Staging::begin(&out_dir)?;
+    let staging = Staging::begin(&args.site.root, &out_dir)?;
     timer.mark("staging folder");
     // What a build keeps for the next one (the sources, resolved documents): nothing reuses
     // it after a one-off build, and freeing tens of thousands of allocations one by one before

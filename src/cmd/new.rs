@@ -84,9 +84,24 @@ fn new_version(root: &Path, config: &SiteConfig, doc: &str, version: &str) -> Re
     }
     let from = root.join("content").join(doc).join(&latest.name);
     let to = root.join("content").join(doc).join(&new.name);
-    let mut created = copy_tree(&from, &to)?;
+    let mut plan = vec![(from, to.clone())];
+    // Translations come along with their stamps: every section the editors change in the new
+    // version then shows up as outdated, so translators see exactly what to redo.
+    for lang in config.languages.iter().skip(1) {
+        let tdir = root.join("locales").join(&lang.code).join(doc);
+        if tdir.join(&latest.name).is_dir() {
+            plan.push((tdir.join(&latest.name), tdir.join(&new.name)));
+        }
+    }
+    // Nothing is written unless every folder is new.
+    if let Some((_, taken)) = plan.iter().find(|(_, to)| to.exists()) {
+        return Err(Error::Other(format!(
+            "{} already exists; nothing was changed",
+            taken.display()
+        )));
+    }
     let index = to.join("index.md");
-    let mut text = fs::read_to_string(&index)?;
+    let mut text = fs::read_to_string(&plan[0].0.join("index.md"))?;
     for key in ["date", "superseded_by"] {
         text = edit::remove_key(&text, key);
     }
@@ -96,23 +111,9 @@ fn new_version(root: &Path, config: &SiteConfig, doc: &str, version: &str) -> Re
         "supersedes",
         &format!(" {}", edit::quote(&latest.name)),
     );
-    fs::write(&index, text.as_bytes())?;
-    // Translations come along with their stamps: every section the editors change in the new
-    // version then shows up as outdated, so translators see exactly what to redo.
-    for lang in config.languages.iter().skip(1) {
-        let tfrom = root
-            .join("locales")
-            .join(&lang.code)
-            .join(doc)
-            .join(&latest.name);
-        if tfrom.is_dir() {
-            let tto = root
-                .join("locales")
-                .join(&lang.code)
-                .join(doc)
-                .join(&new.name);
-            created.extend(copy_tree(&tfrom, &tto)?);
-        }
+    let mut created = Vec::new();
+    for (from, to) in &plan {
+        created.extend(copy_tree(from, to, Some((&index, &text)))?);
     }
     Ok(created)
 }
@@ -138,27 +139,36 @@ fn new_translation(
     let latest = latest_version(root, doc)?;
     let from = root.join("content").join(doc).join(&latest.name);
     let to = root.join("locales").join(lang).join(doc).join(&latest.name);
-    let mut created = Vec::new();
+    let mut files = Vec::new();
     for entry in std::fs::read_dir(&from).map_err(|e| Error::io(&from, e))? {
         let path = entry.map_err(|e| Error::io(&from, e))?.path();
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if !name.ends_with(".md") {
-            continue;
+        if name.ends_with(".md") {
+            files.push((path, to.join(&name), name == "index.md"));
         }
-        let text = fs::read_to_string(&path)?;
-        let text = if name == "index.md" {
+    }
+    files.sort();
+    // Nothing is written unless every file is new.
+    if let Some((_, taken, _)) = files.iter().find(|(_, to, _)| to.exists()) {
+        return Err(Error::Other(format!(
+            "{} already exists; nothing was changed",
+            taken.display()
+        )));
+    }
+    let mut created = Vec::new();
+    for (source, target, is_index) in files {
+        let text = fs::read_to_string(&source)?;
+        let text = if is_index {
             translation_index(&text)
         } else {
             text
         };
-        let target = to.join(&name);
         write_new(&target, &text)?;
         created.push(target);
     }
-    created.sort();
     Ok(created)
 }
 
@@ -177,6 +187,7 @@ fn translation_index(source: &str) -> String {
     )
 }
 
+/// Writes a new file, never over an existing one.
 fn write_new(path: &Path, text: &str) -> Result<()> {
     if path.exists() {
         return Err(Error::Other(format!(
@@ -187,16 +198,12 @@ fn write_new(path: &Path, text: &str) -> Result<()> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)?;
     }
-    fs::write(path, text.as_bytes())
+    fs::create_new(path, text.as_bytes())
 }
 
-fn copy_tree(from: &Path, to: &Path) -> Result<Vec<PathBuf>> {
-    if to.exists() {
-        return Err(Error::Other(format!(
-            "{} already exists; nothing was changed",
-            to.display()
-        )));
-    }
+/// Copies the folder `from` to the new folder `to`, file by file, never over an existing file;
+/// `replace` gives one target file other text than its source's.
+fn copy_tree(from: &Path, to: &Path, replace: Option<(&Path, &str)>) -> Result<Vec<PathBuf>> {
     let mut created = Vec::new();
     for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
         let entry = entry.map_err(|e| Error::io(from, e.into()))?;
@@ -205,7 +212,11 @@ fn copy_tree(from: &Path, to: &Path) -> Result<Vec<PathBuf>> {
         if entry.file_type().is_dir() {
             fs::create_dir_all(&target)?;
         } else if entry.file_type().is_file() {
-            std::fs::copy(entry.path(), &target).map_err(|e| Error::io(entry.path(), e))?;
+            let bytes = match replace {
+                Some((path, text)) if path == target => text.as_bytes().to_vec(),
+                _ => fs::read(entry.path())?,
+            };
+            fs::create_new(&target, &bytes)?;
             created.push(target);
         }
     }

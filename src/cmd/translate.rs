@@ -7,8 +7,13 @@ use crate::translate::{stamp, status};
 pub fn run(command: &TranslateCommand) -> Result<()> {
     match command {
         TranslateCommand::Stamp { files, root } => {
-            for done in stamp::stamp(root, files)? {
+            let (done, written) = stamp::stamp(root, files)?;
+            for done in done {
                 println!("stamped {done}");
+            }
+            for path in written {
+                let shown = path.strip_prefix(".").unwrap_or(&path);
+                println!("wrote {}", shown.display());
             }
             Ok(())
         }

@@ -17,8 +17,9 @@ pub struct Target {
 }
 
 /// Stamps each translated file (or every `.md` in a translated version folder). Returns what
-/// was stamped, as `lang/doc/version/file`.
-pub fn stamp(root: &Path, inputs: &[PathBuf]) -> Result<Vec<String>> {
+/// was stamped, as `lang/doc/version/file`, and the `index.md` files that were rewritten. Every
+/// check runs before the first write, so a bad argument changes nothing.
+pub fn stamp(root: &Path, inputs: &[PathBuf]) -> Result<(Vec<String>, Vec<PathBuf>)> {
     let mut targets = Vec::new();
     for input in inputs {
         targets.extend(expand(root, input)?);
@@ -32,6 +33,7 @@ pub fn stamp(root: &Path, inputs: &[PathBuf]) -> Result<Vec<String>> {
             .push(t.file);
     }
     let mut done = Vec::new();
+    let mut writes = Vec::new();
     for ((lang, doc, version), files) in groups {
         let tdir = root.join("locales").join(&lang).join(&doc).join(&version);
         let sdir = root.join("content").join(&doc).join(&version);
@@ -60,9 +62,14 @@ pub fn stamp(root: &Path, inputs: &[PathBuf]) -> Result<Vec<String>> {
             done.push(format!("{lang}/{doc}/{version}/{file}"));
         }
         text = edit::set_key(&text, "source", &yaml_block(&stamps));
-        fs::write(&index, text.as_bytes())?;
+        writes.push((index, text));
     }
-    Ok(done)
+    let mut written = Vec::new();
+    for (index, text) in writes {
+        fs::replace(&index, text.as_bytes())?;
+        written.push(index);
+    }
+    Ok((done, written))
 }
 
 fn current_stamps(index_text: &str) -> BTreeMap<String, BTreeMap<String, String>> {

@@ -8,9 +8,15 @@
 //! becomes the next build's staging folder: only files whose bytes changed are rewritten, and no
 //! folder is created again. On ext4, creating and deleting thousands of folders per build costs
 //! far more than rendering the pages, so this is what makes rebuilds fast.
+//!
+//! All three folders are marked as bcop's, with the list of files it wrote ([`guard`]); bcop
+//! replaces or empties no other folder, and deletes no file that it did not write.
+
+pub mod guard;
 
 use crate::error::{Error, Result, fs};
 use crate::render::{Contents, OutputFile, Sink};
+use guard::Manifest;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -25,6 +31,10 @@ pub struct Staging {
     pid: u32,
     /// Whether the staging folder is the previous build's output (or an empty new folder).
     from_spare: bool,
+    /// The files the recycled spare was written with: the only ones a build may delete in it.
+    previous: Manifest,
+    /// Whether the output folder is marked as bcop's (else it is empty, or not there).
+    out_marked: bool,
     /// Paths taken so far (the first file for a path wins).
     taken: Mutex<HashSet<String>>,
     /// Folders known to exist in the staging folder.
@@ -34,8 +44,11 @@ pub struct Staging {
 
 impl Staging {
     /// Prepares the staging folder for `out_dir`, from the spare (the site the last build
-    /// replaced) when there is one.
-    pub fn begin(out_dir: &Path) -> Result<Self> {
+    /// replaced) when there is one. Refuses an output folder inside the site's sources at
+    /// `root`, or one that holds files bcop did not write (see [`guard`]).
+    pub fn begin(root: &Path, out_dir: &Path) -> Result<Self> {
+        guard::check_location(root, out_dir)?;
+        let out_marked = guard::check_output(out_dir)?;
         let parent = out_dir
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -48,11 +61,16 @@ impl Staging {
         let pid = std::process::id();
         let dir = parent.join(format!(".{name}.staging-{pid}"));
         let spare = parent.join(format!(".{name}.spare"));
-        fs::remove_dir_all(&dir)?;
+        if guard::check_working(&dir)?.is_some() {
+            fs::remove_dir_all(&dir)?;
+        }
+        let spare_manifest = guard::check_working(&spare)?;
         // Renaming is atomic: if two builds race, only one of them gets the spare.
-        let from_spare = std::fs::rename(&spare, &dir).is_ok();
+        let from_spare = spare_manifest.is_some() && std::fs::rename(&spare, &dir).is_ok();
         if !from_spare {
-            fs::create_dir_all(&dir)?;
+            fs::create_dir(&dir)?;
+            // Marked from the start, so that what a crash leaves is known to be bcop's.
+            fs::write(&dir.join(guard::MARKER), guard::marker_text([]).as_bytes())?;
         }
         Ok(Self {
             out_dir: out_dir.to_path_buf(),
@@ -61,14 +79,17 @@ impl Staging {
             spare,
             pid,
             from_spare,
-            taken: Mutex::new(HashSet::new()),
+            previous: spare_manifest.filter(|_| from_spare).unwrap_or_default(),
+            out_marked,
+            // The marker is written last, from the list of what was taken.
+            taken: Mutex::new(HashSet::from([guard::MARKER.to_string()])),
             written: AtomicUsize::new(0),
         })
     }
 
-    /// Files taken so far.
+    /// Files taken so far (the marker is not counted).
     pub fn files(&self) -> usize {
-        self.taken.lock().map_or(0, |t| t.len())
+        self.taken.lock().map_or(0, |t| t.len() - 1)
     }
 
     /// Files whose bytes were written (the others were already there, unchanged).
@@ -76,22 +97,37 @@ impl Staging {
         self.written.load(Ordering::Relaxed)
     }
 
-    /// Removes what the output no longer has, and puts the staging folder in place of the
-    /// output folder.
+    /// Removes what the output no longer has, marks the staging folder with the list of its
+    /// files, and puts it in place of the output folder.
     pub fn finish(self) -> Result<()> {
         let taken = self
             .taken
             .lock()
             .map_err(|_| Error::Other("internal error: a writer thread panicked".into()))?;
-        // A new staging folder holds only what was put in it.
-        let result = if self.from_spare {
-            remove_stale(&self.dir, "", &taken).map(|_| ())
-        } else {
-            Ok(())
-        }
-        .and_then(|()| swap(&self.dir, &self.out_dir, &self.spare, self.pid));
+        let result = fs::write(
+            &self.dir.join(guard::MARKER),
+            guard::marker_text(taken.iter().map(String::as_str)).as_bytes(),
+        )
+        .and_then(|()| {
+            // A new staging folder holds only what was put in it.
+            if self.from_spare {
+                remove_stale(&self.dir, "", &taken, &self.previous).map(|_| ())
+            } else {
+                Ok(())
+            }
+        })
+        .and_then(|()| {
+            swap(
+                &self.dir,
+                &self.out_dir,
+                &self.spare,
+                self.pid,
+                self.out_marked,
+            )
+        });
+        drop(taken);
         if result.is_err() {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            self.abandon();
         }
         result
     }
@@ -100,7 +136,22 @@ impl Staging {
     /// spare again (its files are checked byte by byte before they are reused).
     pub fn abandon(self) {
         let useful = self.from_spare || self.written() > 0;
-        if !useful || self.spare.exists() || std::fs::rename(&self.dir, &self.spare).is_err() {
+        let taken = self
+            .taken
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        // The folder holds what the spare held and what this build wrote into it.
+        let files = self.previous.merge(taken);
+        let marked = std::fs::write(
+            self.dir.join(guard::MARKER),
+            guard::marker_text(files.iter()).as_bytes(),
+        )
+        .is_ok();
+        if !useful
+            || !marked
+            || self.spare.exists()
+            || std::fs::rename(&self.dir, &self.spare).is_err()
+        {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
@@ -129,6 +180,7 @@ impl Staging {
             // A file of an older build where a folder must go.
             for a in dir.ancestors().take_while(|a| a.starts_with(&self.dir)) {
                 if std::fs::symlink_metadata(a).is_ok_and(|m| !m.is_dir()) {
+                    self.check_written(a)?;
                     std::fs::remove_file(a).map_err(|e| Error::io(a, e))?;
                 }
             }
@@ -140,6 +192,37 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+impl Staging {
+    /// Refuses to remove `path`, a file in the recycled spare, unless the build that wrote the
+    /// spare listed it.
+    fn check_written(&self, path: &Path) -> Result<()> {
+        let rel = path
+            .strip_prefix(&self.dir)
+            .map(|r| r.to_string_lossy().replace(std::path::MAIN_SEPARATOR, "/"))
+            .unwrap_or_default();
+        if self.previous.contains(&rel) {
+            Ok(())
+        } else {
+            Err(foreign_in_spare(&self.spare.join(&rel)))
+        }
+    }
+}
+
+/// The error for a file in bcop's spare folder that bcop did not write.
+fn foreign_in_spare(path: &Path) -> Error {
+    Error::one(
+        crate::error::Diagnostic::error(
+            "foreign-output",
+            None,
+            format!(
+                "bcop will not delete {}: it is in bcop's spare folder, but bcop did not write it",
+                path.display()
+            ),
+        )
+        .with_help("move the file out of that folder, then build again"),
+    )
 }
 
 impl Sink for Staging {
@@ -164,6 +247,12 @@ impl Sink for Staging {
             }
             if std::fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir()) {
                 // A folder of an older build where a file must go.
+                for entry in walkdir::WalkDir::new(&target) {
+                    let entry = entry.map_err(|e| Error::io(&target, e.into()))?;
+                    if !entry.file_type().is_dir() {
+                        self.check_written(entry.path())?;
+                    }
+                }
                 fs::remove_dir_all(&target)?;
             }
         }
@@ -184,7 +273,12 @@ impl Sink for Staging {
 /// Removes files (and folders left empty) below `dir` that are not in `wanted`; `rel` is
 /// `dir`'s path in the output (`""` for its root). Folders are gone through in parallel: a
 /// rebuild checks every file of the site here.
-fn remove_stale(dir: &Path, rel: &str, wanted: &HashSet<String>) -> Result<bool> {
+fn remove_stale(
+    dir: &Path,
+    rel: &str,
+    wanted: &HashSet<String>,
+    written: &Manifest,
+) -> Result<bool> {
     use rayon::prelude::*;
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(true);
@@ -206,14 +300,16 @@ fn remove_stale(dir: &Path, rel: &str, wanted: &HashSet<String>) -> Result<bool>
             folders.push((path, rel));
         } else if wanted.contains(&rel) {
             empty = false;
-        } else {
+        } else if written.contains(&rel) {
             std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+        } else {
+            return Err(foreign_in_spare(&path));
         }
     }
     let kept = folders
         .par_iter()
         .map(|(path, rel)| {
-            if remove_stale(path, rel, wanted)? {
+            if remove_stale(path, rel, wanted, written)? {
                 std::fs::remove_dir(path).map_err(|e| Error::io(path, e))?;
                 Ok(false)
             } else {
@@ -273,13 +369,21 @@ fn write_pieces(target: &Path, pieces: &[&[u8]]) -> Result<()> {
     Ok(())
 }
 
-/// Puts `staging` in place of `out_dir`; the replaced site becomes the spare.
-fn swap(staging: &Path, out_dir: &Path, spare: &Path, pid: u32) -> Result<()> {
+/// Puts `staging` in place of `out_dir`; the replaced site becomes the spare. `out_marked`:
+/// whether the output folder is bcop's (else it is an empty folder, which is removed).
+fn swap(staging: &Path, out_dir: &Path, spare: &Path, pid: u32, out_marked: bool) -> Result<()> {
     if !out_dir.exists() {
         return fs::rename(staging, out_dir);
     }
+    if !out_marked {
+        // `remove_dir` removes only an empty folder, so nothing that appeared meanwhile is lost.
+        std::fs::remove_dir(out_dir).map_err(|e| Error::io(out_dir, e))?;
+        return fs::rename(staging, out_dir);
+    }
     let old = spare.with_extension(format!("old-{pid}"));
-    fs::remove_dir_all(&old)?;
+    if guard::check_working(&old)?.is_some() {
+        fs::remove_dir_all(&old)?;
+    }
     fs::rename(out_dir, &old)?;
     if let Err(e) = fs::rename(staging, out_dir) {
         // Put the previous site back before reporting.
@@ -312,7 +416,9 @@ mod tests {
         std::fs::write(spare.join("b/deep/x"), "old").expect("write");
         std::fs::write(spare.join("stale.html"), "stale").expect("write");
         std::fs::write(spare.join("same.html"), "same").expect("write");
-        let staging = Staging::begin(&out).expect("begin");
+        let listed = ["a", "b/deep/x", "stale.html", "same.html"];
+        std::fs::write(spare.join(guard::MARKER), guard::marker_text(listed)).expect("mark");
+        let staging = Staging::begin(&tmp.path().join("site"), &out).expect("begin");
         for f in [
             file("a/x.html", "new"),
             file("b", "now a file"),
@@ -328,6 +434,35 @@ mod tests {
         assert_eq!(read("b"), "now a file");
         assert_eq!(read("same.html"), "same");
         assert!(!out.join("stale.html").exists());
+        let marker = std::fs::read_to_string(out.join(guard::MARKER)).expect("marker");
+        assert!(marker.ends_with("\na/x.html\nb\nsame.html\n"), "{marker}");
+    }
+
+    #[test]
+    fn a_file_in_the_spare_that_bcop_did_not_write_is_never_deleted() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let out = tmp.path().join("public");
+        let spare = tmp.path().join(".public.spare");
+        std::fs::create_dir_all(spare.join("en")).expect("mkdir");
+        std::fs::write(spare.join("en/old.html"), "old").expect("write");
+        std::fs::write(spare.join("en/notes.txt"), "mine").expect("write");
+        std::fs::write(
+            spare.join(guard::MARKER),
+            guard::marker_text(["en/old.html"]),
+        )
+        .expect("mark");
+        let staging = Staging::begin(&tmp.path().join("site"), &out).expect("begin");
+        staging.put(&file("index.html", "new")).expect("put");
+        let err = staging.finish().expect_err("refused").to_string();
+        assert!(
+            err.contains("notes.txt") && err.contains("did not write"),
+            "{err}"
+        );
+        assert!(!out.exists());
+        assert_eq!(
+            std::fs::read_to_string(spare.join("en/notes.txt")).expect("kept"),
+            "mine"
+        );
     }
 
     #[test]
@@ -364,7 +499,8 @@ mod tests {
         let out = tmp.path().join("public");
         std::fs::create_dir_all(&out).expect("mkdir");
         std::fs::write(out.join("index.html"), "published").expect("write");
-        let staging = Staging::begin(&out).expect("begin");
+        std::fs::write(out.join(guard::MARKER), guard::marker_text(["index.html"])).expect("mark");
+        let staging = Staging::begin(&tmp.path().join("site"), &out).expect("begin");
         staging.put(&file("index.html", "half-built")).expect("put");
         staging.abandon();
         assert_eq!(

@@ -9,6 +9,7 @@ mod masvs;
 mod new;
 mod output;
 mod pdf;
+mod safety;
 mod serve;
 mod support;
 mod translation;
