@@ -105,7 +105,7 @@ fn bench_example_site_document() {
 #[test]
 #[ignore]
 fn bench_masvs_corpus() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/owasp-masvs");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/owasp-masvs");
     let mut folders: Vec<PathBuf> = std::fs::read_dir(&corpus)
         .expect("the MASVS corpus")
         .flatten()

@@ -81,14 +81,31 @@ fn an_image_that_cannot_be_decoded_is_a_warning_not_a_failure() {
 }
 
 #[test]
-fn japanese_without_a_cjk_font_is_an_error_that_names_the_fix() {
+fn japanese_needs_no_installed_font_because_bcop_carries_one() {
     let path = template_path();
     let bare = PdfEngine::with_fonts(&template(), &path, Fonts::load(&[], false)).expect("engine");
-    let err = bare.render(&japanese()).expect_err("no CJK font");
+    let (pdf, _) = bare
+        .render(&japanese())
+        .expect("typeset with the bundled font");
+    let Some(fonts) = poppler("pdffonts", &[], &pdf) else {
+        return;
+    };
+    assert!(fonts.contains("BIZUDGothic"), "{fonts}");
+}
+
+#[test]
+fn korean_without_a_korean_font_is_an_error_that_names_the_fix() {
+    let path = template_path();
+    let bare = PdfEngine::with_fonts(&template(), &path, Fonts::load(&[], false)).expect("engine");
+    let mut korean = english();
+    korean.chapters[0]
+        .markdown
+        .push_str("\n\n장비마다 고유한 비밀번호.\n");
+    let err = bare.render(&korean).expect_err("no font has Hangul");
     assert_eq!(err.code, "pdf-cjk-font");
     let shown = err.to_string();
     assert!(
-        shown.contains("Noto Serif CJK JP") && shown.contains("fonts-noto-cjk"),
+        shown.contains("Noto Serif CJK") && shown.contains("fonts-noto-cjk"),
         "{shown}"
     );
     assert!(shown.contains("themes/<theme>/fonts/"), "{shown}");

@@ -25,6 +25,8 @@ const JA: &[&str] = &[
     "Source Han Sans",
     "IPAexGothic",
     "IPAGothic",
+    // bcop's own (see `world::BUNDLED`): always there, so it comes last.
+    "BIZ UDGothic",
 ];
 const SC: &[&str] = &[
     "Noto Serif CJK SC",

@@ -17,6 +17,14 @@ use typst::utils::LazyHash;
 use typst::{Library, World};
 use typst_kit::fonts::{FontPath, FontStore};
 
+/// The Japanese font that bcop carries, so that a Japanese PDF never depends on what the
+/// machine has installed: BIZ UDGothic 1.05, regular and bold (SIL Open Font License 1.1; see
+/// `bundled-fonts/OFL.txt`). Installed CJK fonts still come first where present.
+const BUNDLED: [&[u8]; 2] = [
+    include_bytes!("bundled-fonts/BIZUDGothic-Regular.ttf"),
+    include_bytes!("bundled-fonts/BIZUDGothic-Bold.ttf"),
+];
+
 /// Every font the engine can use, and a fingerprint of the set for the PDF cache.
 pub(crate) struct Fonts {
     store: FontStore,
@@ -25,8 +33,8 @@ pub(crate) struct Fonts {
 
 impl Fonts {
     /// Theme fonts first, so that they win over a system font of the same family; then
-    /// Typst's embedded fonts, so that the default look does not depend on the machine;
-    /// then the system's, sorted by path because directory order is not stable.
+    /// Typst's embedded fonts and bcop's own, so that the default look does not depend on the
+    /// machine; then the system's, sorted by path because directory order is not stable.
     pub fn load(font_dirs: &[PathBuf], system: bool) -> Self {
         let mut store = FontStore::new();
         let mut hasher = blake3::Hasher::new();
@@ -38,6 +46,13 @@ impl Fonts {
         let embedded: Vec<_> = typst_kit::fonts::embedded().collect();
         hasher.update(&(embedded.len() as u64).to_le_bytes());
         store.extend(embedded);
+        hasher.update(b"bundled: BIZ UDGothic 1.05");
+        for data in BUNDLED {
+            store.extend(Font::iter(Bytes::new(data)).map(|font| {
+                let info = font.info().clone();
+                (font, info)
+            }));
+        }
         if system {
             let found: Vec<_> = typst_kit::fonts::system().collect();
             push_sorted(&mut store, &mut hasher, found);
