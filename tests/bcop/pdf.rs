@@ -131,7 +131,11 @@ fn the_japanese_pdf_has_intact_text_and_an_embedded_cjk_font() {
     let flat: String = t.split_whitespace().collect();
     assert!(flat.contains("推測可能な認証情報や共有された認証情報は、依然としてCPEが大規模に乗っ取られる最も一般的な経路である。"), "Japanese paragraph");
     let fonts = poppler("pdffonts", &[&s.path().join(pdf).to_string_lossy()]).unwrap_or_default();
-    let cjk: Vec<&str> = fonts.lines().filter(|l| l.contains("CJK")).collect();
+    // An installed Noto or Source Han font where there is one, else the one bcop carries.
+    let cjk: Vec<&str> = fonts
+        .lines()
+        .filter(|l| l.contains("CJK") || l.contains("BIZUDGothic"))
+        .collect();
     assert!(!cjk.is_empty(), "no CJK font:\n{fonts}");
     for l in &cjk {
         assert!(!l.contains("Type 3"), "{l}");
@@ -278,4 +282,49 @@ fn pdfs_follow_the_html_rules_for_fallbacks_and_outdated_sections() {
         .split_whitespace()
         .collect();
     assert!(ja.contains("この節の原文は、この翻訳の作成後に変更されました。"));
+}
+
+/// Issue 14: on a machine with no CJK font at all, the README's first command still builds the
+/// whole site, the Japanese PDFs included, set in the font bcop carries.
+#[test]
+fn a_machine_without_cjk_fonts_still_gets_every_japanese_pdf() {
+    let s = TestSite::copy_of(&repo());
+    // fontconfig's only font folder is an empty one: bcop sees no installed font at all.
+    let empty = tempfile::tempdir().expect("empty font folder");
+    let conf = s.path().join("no-fonts.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            "<?xml version=\"1.0\"?>\n<fontconfig><dir>{}</dir></fontconfig>\n",
+            empty.path().display()
+        ),
+    )
+    .expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_bcop"))
+        .arg("build")
+        .env("FONTCONFIG_FILE", &conf)
+        .current_dir(s.path())
+        .output()
+        .expect("run bcop");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("pdf-cjk-font"), "{stderr}");
+    for (doc, version) in [("abuse-desk", "2.0"), ("cpe-security", "1.0")] {
+        let pdf = format!("public/ja/{doc}/{version}/{doc}-{version}-ja.pdf");
+        assert!(s.read_bytes(&pdf).starts_with(b"%PDF-"), "{pdf}");
+        let Some(fonts) = poppler("pdffonts", &[&s.path().join(&pdf).to_string_lossy()]) else {
+            return;
+        };
+        assert!(
+            fonts
+                .lines()
+                .any(|l| l.contains("BIZUDGothic") && l.split_whitespace().any(|w| w == "yes")),
+            "{pdf}: {fonts}"
+        );
+        assert!(!fonts.contains("Type 3"), "{fonts}");
+    }
+    let Some(t) = text(&s, "public/ja/cpe-security/1.0/cpe-security-1.0-ja.pdf") else {
+        return;
+    };
+    assert!(t.contains("顧客宅内機器"), "{t}");
 }
