@@ -26,6 +26,13 @@ pub fn run(args: &BuildArgs) -> Result<()> {
         }
     };
     timer.mark("compile");
+    let mut compiled = compiled;
+    if args.strict {
+        // As `check --strict` reports them: every warning stops the build.
+        for d in &mut compiled.diagnostics {
+            d.severity = crate::error::Severity::Error;
+        }
+    }
     for d in &compiled.diagnostics {
         eprintln!("{d}\n");
     }

@@ -103,7 +103,13 @@ fn korean_without_a_korean_font_is_an_error_that_names_the_fix() {
         .push_str("\n\n장비마다 고유한 비밀번호.\n");
     let err = bare.render(&korean).expect_err("no font has Hangul");
     assert_eq!(err.code, "pdf-cjk-font");
+    assert_eq!(
+        err.severity,
+        Severity::Warning,
+        "the rest of the site is still built"
+    );
     let shown = err.to_string();
+    assert!(shown.contains("`장` (U+C7A5)"), "{shown}");
     assert!(
         shown.contains("Noto Serif CJK") && shown.contains("fonts-noto-cjk"),
         "{shown}"

@@ -41,7 +41,7 @@ use typst_pdf::{PdfOptions, Timestamp};
 
 use crate::error::{Diagnostic, Location};
 use data::Generated;
-use fonts::{FontStack, is_cjk, is_cjk_lang, split_lang};
+use fonts::is_cjk;
 pub(crate) use report::location;
 use report::{Reporter, cjk_font_missing, span_range};
 use world::{DocWorld, Fonts};
@@ -211,31 +211,29 @@ impl PdfEngine {
         Ok(generated)
     }
 
-    /// CJK text without a CJK font would print as empty boxes: that is an error that says
-    /// how to install one. Other characters that no font has only get a warning.
+    /// CJK text without a font would print as empty boxes: such a PDF is not made, and the
+    /// diagnostic (a warning: the rest of the site is fine) says how to install a font. Other
+    /// characters that no font has only get a warning.
     fn check_fonts(&self, doc: &PdfDocument) -> Result<Vec<Diagnostic>, Diagnostic> {
-        let needs_cjk = |lang: &str, texts: &[&str]| {
-            is_cjk_lang(&split_lang(lang).0) || texts.iter().any(|t| t.chars().any(is_cjk))
-        };
-        let no_cjk_font = |lang: &str| FontStack::for_lang(&self.fonts, lang).cjk.is_empty();
-        for ch in &doc.chapters {
-            if needs_cjk(&ch.lang, &[&ch.title, &ch.markdown]) && no_cjk_font(&ch.lang) {
-                return Err(cjk_font_missing(
-                    Some(Location::file(&ch.source_path)),
-                    &ch.lang,
-                ));
-            }
-        }
         let texts = data::texts(doc);
-        if needs_cjk(&doc.ui_lang, &texts) && no_cjk_font(&doc.ui_lang) {
-            return Err(cjk_font_missing(None, &doc.ui_lang));
-        }
         let missing: Vec<char> = fonts::distinct_visible_chars(texts)
             .into_iter()
             .filter(|c| !self.fonts.covers(*c))
             .collect();
-        if missing.iter().any(|c| is_cjk(*c)) {
-            return Err(cjk_font_missing(None, &doc.ui_lang));
+        if let Some(&first) = missing.iter().find(|c| is_cjk(**c)) {
+            // The first such character in reading order, and where it is, when it is in a
+            // chapter (else in the title or the UI strings).
+            let in_chapter = doc.chapters.iter().find_map(|ch| {
+                let (offset, c) = ch
+                    .markdown
+                    .char_indices()
+                    .find(|&(_, c)| is_cjk(c) && !self.fonts.covers(c))?;
+                Some((report::location(ch, offset), ch.lang.as_str(), c))
+            });
+            return Err(match in_chapter {
+                Some((at, lang, c)) => cjk_font_missing(Some(at), lang, c),
+                None => cjk_font_missing(None, &doc.ui_lang, first),
+            });
         }
         if missing.is_empty() {
             return Ok(Vec::new());

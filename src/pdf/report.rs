@@ -111,19 +111,22 @@ pub(crate) fn span_range(source: &Source, span: DiagSpan) -> Option<Range<usize>
     }
 }
 
-pub(crate) fn cjk_font_missing(location: Option<Location>, lang: &str) -> Diagnostic {
-    Diagnostic::error(
+/// A PDF that cannot be made for want of a CJK font: a warning, since the rest of the site is
+/// fine (`--strict` makes it an error).
+pub(crate) fn cjk_font_missing(location: Option<Location>, lang: &str, c: char) -> Diagnostic {
+    Diagnostic::warning(
         "pdf-cjk-font",
         location,
         format!(
-            "the PDF needs a CJK font for `{lang}` text, and none is installed (looked for {}, \
-             and for any installed font with CJK characters)",
+            "no installed font can show `{c}` (U+{:04X}), `{lang}` text that needs a CJK font \
+             (looked for {}, and for any installed font that has it)",
+            c as u32,
             wanted_families(lang)
         ),
     )
     .with_help(
         "install fonts-noto-cjk (Debian/Ubuntu; `noto-fonts-cjk` elsewhere), or put an OTF/TTF \
-         in themes/<theme>/fonts/; or build without PDFs (--no-pdf)",
+         in themes/<theme>/fonts/ or the site's fonts/; or build without PDFs (--no-pdf)",
     )
 }
 

@@ -79,7 +79,13 @@ pub fn typeset(
                     asset: false,
                 });
             }
-            Err(d) => out.diagnostics.push(d),
+            // A PDF that cannot be typeset well is left out, and no page links it.
+            Err(mut d) => {
+                if d.severity == crate::error::Severity::Warning {
+                    d.message = format!("{path} is not made: {}", d.message);
+                }
+                out.diagnostics.push(d);
+            }
         }
     }
     out

@@ -203,7 +203,7 @@ fn strict_turns_warnings_into_a_failure_without_touching_public() {
     );
     let r = s.bcop(&["build", "--strict"]);
     assert!(!r.ok);
-    assert!(r.stderr.contains("content/alpha/1.0/index.md:6:1: warning[missing-image]: image `images/missing.png` not found"), "{}", r.stderr);
+    assert!(r.stderr.contains("content/alpha/1.0/index.md:6:1: error[missing-image]: image `images/missing.png` not found"), "{}", r.stderr);
     assert_eq!(tree(&s.path().join("public")), before);
 }
 

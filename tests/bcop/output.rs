@@ -1,6 +1,6 @@
 //! Properties of the output as a whole: determinism, snapshots of a small fixture, policies.
 
-use crate::support::{TestSite, repo, tree};
+use crate::support::{TestSite, no_fonts_config, repo, tree};
 use std::process::Command;
 
 #[test]
@@ -28,9 +28,13 @@ fn output_does_not_depend_on_the_thread_count() {
     assert_eq!(build("1", "serial"), build("4", "parallel"));
 }
 
+/// The small fixture, built with no installed font visible, so that the PDF sizes on its pages
+/// are the same on every machine.
 fn fixture() -> TestSite {
     let s = TestSite::copy_of(&repo().join("tests/fixtures/small"));
-    s.build_ok();
+    let conf = no_fonts_config(&s);
+    let r = s.bcop_with(&["build"], &[("FONTCONFIG_FILE", conf.as_os_str())]);
+    assert!(r.ok, "{}", r.stderr);
     s
 }
 

@@ -1,7 +1,7 @@
 //! PDFs and print editions of the example site, read back with poppler (`pdftotext`,
 //! `pdfinfo`, `pdffonts`), as a reader's PDF viewer would see them.
 
-use crate::support::{TestSite, repo};
+use crate::support::{TestSite, no_fonts_config, repo};
 use std::process::Command;
 
 /// Runs a poppler tool; fails (never skips) when CI is set and the tool is missing.
@@ -289,25 +289,10 @@ fn pdfs_follow_the_html_rules_for_fallbacks_and_outdated_sections() {
 #[test]
 fn a_machine_without_cjk_fonts_still_gets_every_japanese_pdf() {
     let s = TestSite::copy_of(&repo());
-    // fontconfig's only font folder is an empty one: bcop sees no installed font at all.
-    let empty = tempfile::tempdir().expect("empty font folder");
-    let conf = s.path().join("no-fonts.conf");
-    std::fs::write(
-        &conf,
-        format!(
-            "<?xml version=\"1.0\"?>\n<fontconfig><dir>{}</dir></fontconfig>\n",
-            empty.path().display()
-        ),
-    )
-    .expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_bcop"))
-        .arg("build")
-        .env("FONTCONFIG_FILE", &conf)
-        .current_dir(s.path())
-        .output()
-        .expect("run bcop");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
+    let conf = no_fonts_config(&s);
+    let r = s.bcop_with(&["build"], &[("FONTCONFIG_FILE", conf.as_os_str())]);
+    let stderr = r.stderr;
+    assert!(r.ok, "{stderr}");
     assert!(!stderr.contains("pdf-cjk-font"), "{stderr}");
     for (doc, version) in [("abuse-desk", "2.0"), ("cpe-security", "1.0")] {
         let pdf = format!("public/ja/{doc}/{version}/{doc}-{version}-ja.pdf");
@@ -327,4 +312,53 @@ fn a_machine_without_cjk_fonts_still_gets_every_japanese_pdf() {
         return;
     };
     assert!(t.contains("顧客宅内機器"), "{t}");
+}
+
+/// Issue 14: text that no font can show (Hangul, with no Korean font installed or carried)
+/// costs only that PDF, with one warning that names it, the first character and the fix; the
+/// pages do not link the missing PDF, and `--strict` fails the build instead.
+#[test]
+fn a_pdf_that_no_font_can_typeset_is_skipped_with_one_warning() {
+    let s = TestSite::new();
+    s.file(
+        "site.yaml",
+        "title: T\nbase_url: https://example.org/\nlanguages:\n  - code: en\n    name: English\n  - code: ko\n    name: 한국어\n",
+    );
+    s.doc("guide", "1.0", "Guide", "## Setup\n\nText.\n");
+    s.file(
+        "locales/ko/guide/1.0/index.md",
+        "---\ntitle: 안내\n---\n## Setup\n\n장비마다 고유한 비밀번호.\n",
+    );
+    let conf = no_fonts_config(&s);
+    let run = |strict: bool| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_bcop"));
+        cmd.arg("build")
+            .env("FONTCONFIG_FILE", &conf)
+            .current_dir(s.path());
+        if strict {
+            cmd.arg("--strict");
+        }
+        cmd.output().expect("run bcop")
+    };
+    let out = run(false);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("[pdf-cjk-font]"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{stderr}");
+    assert!(
+        warnings[0].starts_with("locales/ko/guide/1.0/index.md:6:1: warning[pdf-cjk-font]")
+            && warnings[0].contains("ko/guide/1.0/guide-1.0-ko.pdf is not made")
+            && warnings[0].contains("U+C7A5"),
+        "{stderr}"
+    );
+    assert!(s.exists("public/en/guide/1.0/guide-1.0-en.pdf"));
+    assert!(!s.exists("public/ko/guide/1.0/guide-1.0-ko.pdf"));
+    let page = s.read("public/ko/guide/1.0/index.html");
+    assert!(page.contains("장비마다") && !page.contains("guide-1.0-ko.pdf"));
+    let strict = run(true);
+    assert!(!strict.status.success());
+    assert!(String::from_utf8_lossy(&strict.stderr).contains("error[pdf-cjk-font]"));
 }

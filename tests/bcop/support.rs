@@ -75,10 +75,16 @@ impl TestSite {
     }
 
     pub fn bcop(&self, args: &[&str]) -> Run {
+        self.bcop_with(args, &[])
+    }
+
+    /// `bcop` with extra environment variables.
+    pub fn bcop_with(&self, args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> Run {
         let out: Output = Command::new(env!("CARGO_BIN_EXE_bcop"))
             .args(args)
             .current_dir(self.path())
             .env_remove("CI_BCOP_DEBUG")
+            .envs(env.iter().copied())
             .output()
             .expect("run bcop");
         Run {
@@ -146,4 +152,18 @@ impl TestSite {
         let p = self.path().join(rel);
         std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
     }
+}
+
+/// A fontconfig file whose only font folder is empty: with `FONTCONFIG_FILE` set to it, bcop
+/// sees no installed font at all, as on a fresh machine. The folder lives as long as the site.
+pub fn no_fonts_config(s: &TestSite) -> PathBuf {
+    let empty = s.path().join(".no-fonts");
+    std::fs::create_dir_all(&empty).expect("mkdir");
+    let conf = s.path().join(".no-fonts.conf");
+    std::fs::write(
+        &conf,
+        format!("<fontconfig><dir>{}</dir></fontconfig>\n", empty.display()),
+    )
+    .expect("write");
+    conf
 }
