@@ -225,7 +225,9 @@ pub mod fs {
     /// Reads a text file. A file that is not UTF-8 is a site error at the first bad byte,
     /// with a fix, not a bare I/O error.
     pub fn read_text(path: &Path) -> Result<String> {
-        let bytes = read(path)?;
+        let mut buf = Vec::new();
+        read_text_into(path, &mut buf)?;
+        let bytes = buf;
         String::from_utf8(bytes).map_err(|e| not_utf8(path, e.as_bytes()))
     }
 
@@ -235,10 +237,41 @@ pub mod fs {
     pub fn read_text_into<'b>(path: &Path, buf: &'b mut Vec<u8>) -> Result<&'b str> {
         use std::io::Read;
         buf.clear();
-        std::fs::File::open(path)
-            .and_then(|mut f| f.read_to_end(buf))
+        let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let len = file.metadata().map_err(|e| Error::io(path, e))?.len();
+        if len > MAX_TEXT_FILE {
+            return Err(too_large(path, len));
+        }
+        buf.reserve(len as usize + 1);
+        // Read one byte past the limit, in case the file grew after the look at its size.
+        (&mut file)
+            .take(MAX_TEXT_FILE + 1)
+            .read_to_end(buf)
             .map_err(|e| Error::io(path, e))?;
+        if buf.len() as u64 > MAX_TEXT_FILE {
+            return Err(too_large(path, buf.len() as u64));
+        }
         utf8(path, buf)
+    }
+
+    /// The largest text file bcop reads (Markdown, YAML, Fluent, templates): 16 MiB. A whole
+    /// BCOP is a few hundred KiB; a file far larger is a mistake (a log or a dump saved as
+    /// `.md`), and reading it whole would cost memory for nothing.
+    pub const MAX_TEXT_FILE: u64 = 16 * 1024 * 1024;
+
+    fn too_large(path: &Path, len: u64) -> Error {
+        Error::one(
+            super::Diagnostic::error(
+                "file-too-large",
+                Some(super::Location::file(path)),
+                format!(
+                    "this file is {:.1} MiB, more than the {} MiB that bcop reads",
+                    len as f64 / (1024.0 * 1024.0),
+                    MAX_TEXT_FILE / (1024 * 1024)
+                ),
+            )
+            .with_help("split it into several chapters, or keep data files out of content/"),
+        )
     }
 
     fn utf8<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str> {

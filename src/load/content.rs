@@ -464,7 +464,13 @@ fn parse_doc_meta(
         }
     };
     let all: BTreeMap<String, serde_yaml::Value> =
-        yaml::parse(path, text, yaml_text, split.yaml_line).unwrap_or_default();
+        match yaml::parse(path, text, yaml_text, split.yaml_line) {
+            Ok(all) => all,
+            Err(d) => {
+                diags.push(d);
+                return None;
+            }
+        };
     for (key, value) in all {
         if DOC_KEYS.contains(&key.as_str()) {
             continue;

@@ -91,6 +91,10 @@ fn help_for(message: &str) -> Option<String> {
         Some("add the field to the front matter".into())
     } else if message.starts_with("unknown variant") || message.contains("unknown status") {
         Some("use one of the values listed above".into())
+    } else if message.contains("repetition limit exceeded") {
+        Some("the YAML repeats its aliases (*name) too many times, which would expand to an enormous value; write the values out instead".into())
+    } else if message.contains("recursion limit exceeded") {
+        Some("the YAML nests too deep; flatten it".into())
     } else if message.starts_with("unknown field") {
         Some("check the spelling of the key, or remove it".into())
     } else if message.contains("invalid type") && message.contains("expected a string") {

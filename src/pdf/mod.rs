@@ -18,6 +18,7 @@ mod engine_tests;
 mod escape;
 mod events;
 mod fonts;
+mod limits;
 mod markup;
 #[cfg(test)]
 mod markup_tests;
@@ -205,6 +206,7 @@ impl PdfEngine {
 
     /// Checks the fonts and generates the main Typst file, without typesetting.
     fn prepare(&self, doc: &PdfDocument) -> Result<Generated, Diagnostic> {
+        limits::check(doc)?;
         let glyph_warnings = self.check_fonts(doc)?;
         let mut generated = data::generate(&self.template, doc, &self.fonts);
         generated.warnings.extend(glyph_warnings);

@@ -63,7 +63,14 @@ pub struct Rendered {
     pub footnote_ids: Vec<String>,
     /// Whether the Markdown contains raw HTML (other than comments).
     pub has_raw_html: bool,
+    /// Where lists and block quotes first nest deeper than [`MAX_NESTING`], if they do.
+    pub too_deep: Option<usize>,
 }
+
+/// How deep lists and block quotes may nest. Real documents stay under ten levels. Typst
+/// refuses to typeset 32 nested lists, so a deeper text would fail its PDF; the limit sits well
+/// below that, and the error points at the first level too many, in the HTML build as well.
+pub const MAX_NESTING: usize = 16;
 
 pub fn render(input: &Input) -> Rendered {
     let mut out = Rendered::default();
@@ -79,6 +86,7 @@ pub fn render(input: &Input) -> Rendered {
         used_ids: HashSet::new(),
         heading_index: 0,
         finished: false,
+        depth: 0,
     };
     // The events go to the HTML writer as they are parsed, not through a list of them all.
     pulldown_cmark::html::push_html(&mut html, stream);
@@ -101,6 +109,8 @@ struct Stream<'i, 'o, I> {
     used_ids: HashSet<String>,
     heading_index: usize,
     finished: bool,
+    /// How many lists and block quotes are open.
+    depth: usize,
 }
 
 impl<'i, I: Iterator<Item = (Event<'i>, std::ops::Range<usize>)>> Iterator for Stream<'i, '_, I> {
@@ -152,6 +162,15 @@ impl<'i, I> Stream<'i, '_, I> {
             }),
             Event::Html(h) | Event::InlineHtml(h) if !h.trim_start().starts_with("<!--") => {
                 out.has_raw_html = true;
+            }
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
+                self.depth += 1;
+                if self.depth > MAX_NESTING && out.too_deep.is_none() {
+                    out.too_deep = Some(range.start);
+                }
+            }
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => {
+                self.depth = self.depth.saturating_sub(1);
             }
             _ => {}
         }

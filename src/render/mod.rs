@@ -391,6 +391,9 @@ impl Make<'_> {
         let config = &self.source.config;
         let doc = &self.site.documents[di];
         let mut md = render_document(self.source, doc, self.i18n, self.keep);
+        if crate::load::has_errors(&md.warnings) {
+            return Err(Error::Site(std::mem::take(&mut md.warnings)));
+        }
         let mut warnings = std::mem::take(&mut md.warnings);
         let mut pdf_files = Vec::new();
         let mut pdf_sizes = std::collections::BTreeMap::new();
@@ -658,7 +661,7 @@ fn render_document(source: &Source, d: &Document, i18n: &I18n, keep: bool) -> Do
         .collect();
     let mut warnings = Vec::new();
     for (vi, v) in d.versions.iter().enumerate() {
-        warnings.extend(missing_images(v, &source_md[vi], &translated[vi]));
+        warnings.extend(text_problems(v, &source_md[vi], &translated[vi]));
     }
     let targets = if keep {
         links::targets_fingerprint(&source.config, d, &source_md, &translated)
@@ -673,8 +676,9 @@ fn render_document(source: &Source, d: &Document, i18n: &I18n, keep: bool) -> Do
     }
 }
 
-/// Images that point to files that do not exist, as warnings at the image's line.
-fn missing_images(
+/// Images that point to files that do not exist, as warnings at the image's line; and text
+/// nested too deep, as errors.
+fn text_problems(
     v: &DocVersion,
     source: &[Rendered],
     translated: &[Vec<Option<Rendered>>],
@@ -682,6 +686,21 @@ fn missing_images(
     let mut out = Vec::new();
     let source_assets: BTreeSet<&str> = v.assets.iter().map(|a| a.rel.as_str()).collect();
     let mut check = |file: &crate::load::MarkdownFile, r: &Rendered, own: &BTreeSet<&str>| {
+        if let Some(offset) = r.too_deep {
+            out.push(
+                Diagnostic::error(
+                    "nesting-too-deep",
+                    Some(file.location(offset)),
+                    format!(
+                        "lists and block quotes nest more than {} levels deep here",
+                        markdown::MAX_NESTING
+                    ),
+                )
+                .with_help(
+                    "flatten the structure: split the list, or use headings for the outer levels",
+                ),
+            );
+        }
         for reference in r.references.iter().filter(|x| x.is_image) {
             let url = reference.url.split(['#', '?']).next().unwrap_or("");
             if url.is_empty() || markdown::is_external(url) || url.starts_with('/') {

@@ -5,6 +5,7 @@ mod check;
 mod errors;
 mod example_site;
 mod incremental;
+mod limits;
 mod masvs;
 mod new;
 mod output;

@@ -15,6 +15,14 @@ pub struct TestSite {
 pub struct Run {
     pub ok: bool,
     pub stderr: String,
+    pub stdout: String,
+}
+
+impl Run {
+    /// Both streams: `check` reports on stdout, `build` on stderr.
+    pub fn stdout_and_stderr(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
 }
 
 pub const SITE_YAML: &str = "title: Test Site\nbase_url: https://example.org/\nsource_language: en\nlanguages:\n  - code: en\n    name: English\n  - code: ja\n    name: 日本語\n  - code: fr\n    name: Français\n";
@@ -90,6 +98,7 @@ impl TestSite {
         Run {
             ok: out.status.success(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         }
     }
 
