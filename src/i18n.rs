@@ -4,7 +4,7 @@
 //! override the theme's) and shared by every rendering thread. A key missing in a language falls
 //! back to the source language; the build warns about it once, when the bundles are made.
 
-use crate::error::{Diagnostic, Location};
+use crate::error::{Code, Diagnostic, Location};
 use crate::load::theme::TextFile;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -74,7 +74,7 @@ impl I18n {
 
     /// The bundles of a loaded site: its languages, the theme's catalogs and its own.
     pub fn for_site(
-        config: &crate::config::SiteConfig,
+        config: &crate::load::config::SiteConfig,
         theme: &crate::load::ThemeSource,
         diags: &mut Vec<Diagnostic>,
     ) -> Self {
@@ -96,7 +96,7 @@ impl I18n {
                 if !keys.contains_key(key) {
                     out.push(
                         Diagnostic::warning(
-                            "missing-ui-string",
+                            Code::MissingUiString,
                             Some(Location::at_offset(&site.path, &site.text, site.offset)),
                             format!(
                                 "UI string `{key}` has no {lang} translation; {lang} pages show the {} text",
@@ -173,7 +173,7 @@ fn parse_catalog(file: &TextFile, diags: &mut Vec<Diagnostic>) -> Option<FluentR
             for e in errors {
                 diags.push(
                     Diagnostic::error(
-                        "bad-ftl",
+                        Code::BadFtl,
                         Some(Location::at_offset(&file.path, &file.text, e.pos.start)),
                         format!("Fluent syntax error: {}", e.kind),
                     )

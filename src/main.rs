@@ -8,7 +8,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = bcop::cli::Cli::parse();
-    match bcop::run(cli) {
+    match bcop::cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(bcop::error::Error::Reported) => ExitCode::FAILURE,
         Err(e @ bcop::error::Error::Site(_)) => {

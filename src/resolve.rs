@@ -4,12 +4,13 @@
 //! request), which version is the latest, and for each language whether a version is the source,
 //! a full or partial translation, or missing, and so which pages exist. Nothing is rendered here.
 
-use crate::config::{MissingPolicy, OutdatedPolicy};
-use crate::error::{Diagnostic, Location};
+use crate::error::{Code, Diagnostic, Location};
+use crate::load::config::{MissingPolicy, OutdatedPolicy};
 use crate::load::content::{Asset, DocMeta, MarkdownFile, TranslationMeta, Version};
 use crate::load::{Source, Status, yaml};
+use crate::memo::{self, Key};
 use crate::translate::{self, Freshness};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -43,7 +44,6 @@ pub struct Edition {
     /// Whether its pages are built at all.
     pub built: bool,
     pub meta: Option<TranslationMeta>,
-    pub meta_path: Option<PathBuf>,
     /// Per chapter, the translated text; `None` means the source text is shown.
     pub chapters: Vec<Option<MarkdownFile>>,
     /// Per chapter, how the translation relates to the current source (`None`: not translated).
@@ -90,7 +90,6 @@ impl Edition {
 pub struct DocVersion {
     pub version: Version,
     pub meta: DocMeta,
-    pub index_path: PathBuf,
     pub chapters: Vec<Chapter>,
     pub assets: Vec<Asset>,
     /// One per site language, in the site's order (source first).
@@ -143,29 +142,31 @@ impl DocVersion {
 }
 
 pub fn resolve(source: &Source, drafts: bool) -> Site {
-    resolve_cached(source, drafts, &mut Default::default(), false)
+    resolve_with(source, drafts, &mut Memo::default(), false)
 }
 
-/// [`resolve`], reusing the documents in `cache` whose sources and settings are unchanged
-/// (see [`crate::cache`]); the cache is left holding this run's documents if `keep` is set.
-pub fn resolve_cached(
-    source: &Source,
-    drafts: bool,
-    cache: &mut std::collections::HashMap<crate::cache::Key, Option<Arc<Document>>>,
-    keep: bool,
-) -> Site {
+/// What resolving leaves for the next run: each document as resolved (`None`: no version of
+/// it is built), by the hash of its sources and the settings (see [`crate::memo`]).
+#[derive(Default)]
+pub struct Memo {
+    documents: HashMap<Key, Option<Arc<Document>>>,
+}
+
+/// [`resolve`], reusing the documents in `memo` whose sources and settings are unchanged; the
+/// memo is left holding this run's documents if `keep` is set.
+pub fn resolve_with(source: &Source, drafts: bool, memo: &mut Memo, keep: bool) -> Site {
     use rayon::prelude::*;
     let mut diags = Vec::new();
     let policy = source.config.missing_translation;
     let settings = format!("{:?} {drafts}", source.config);
     // Comparing every chapter with its translations' stamps parses all the Markdown: do the
     // documents in parallel, then the cross-document checks in order.
-    let resolved: Vec<(Option<crate::cache::Key>, Option<Arc<Document>>)> = source
+    let resolved: Vec<(Option<Key>, Option<Arc<Document>>)> = source
         .documents
         .par_iter()
         .map(|doc| {
-            let key = keep.then(|| crate::cache::key(&[doc.fingerprint(), settings.as_bytes()]));
-            crate::cache::reuse(cache, key, || {
+            let key = keep.then(|| memo::key(&[doc.fingerprint(), settings.as_bytes()]));
+            memo::reuse(&memo.documents, key, || {
                 let versions: Vec<DocVersion> = doc
                     .versions
                     .iter()
@@ -201,7 +202,7 @@ pub fn resolve_cached(
             documents.push(d.clone());
         }
     }
-    *cache = crate::cache::kept(resolved);
+    memo.documents = memo::kept(resolved);
     Site {
         documents,
         drafts,
@@ -236,82 +237,103 @@ fn resolve_version(
         .iter()
         .map(|_| std::cell::OnceCell::new())
         .collect();
-    let mut editions = Vec::new();
-    for lang in &source.config.languages {
-        if source.config.is_source(&lang.code) {
-            editions.push(Edition {
-                lang: lang.code.clone(),
-                state: LangState::Source,
-                built: true,
-                meta: None,
-                meta_path: None,
-                chapters: vec![None; chapters.len()],
-                freshness: vec![None; chapters.len()],
-                policy: OutdatedPolicy::Publish,
-                assets: Vec::new(),
-            });
-            continue;
-        }
-        let t = v.translations.get(&lang.code);
-        let mut translated: Vec<Option<MarkdownFile>> = chapters
-            .iter()
-            .map(|c| t.and_then(|t| t.chapters.iter().find(|x| x.name == c.file).cloned()))
-            .collect();
-        // A chapter without text (an index.md that holds only front matter) has nothing to
-        // translate: it counts as translated as soon as the language has any translation.
-        if translated.iter().any(Option::is_some) {
-            for (slot, c) in translated.iter_mut().zip(&chapters) {
-                if slot.is_none() && c.source.body.trim().is_empty() {
-                    *slot = Some(c.source.clone());
-                }
+    let editions = source
+        .config
+        .languages
+        .iter()
+        .map(|lang| {
+            if source.config.is_source(&lang.code) {
+                Edition::source(&lang.code, chapters.len())
+            } else {
+                let policies = (policy, source.config.outdated_policy(&lang.code));
+                let t = v.translations.get(&lang.code);
+                translation(&lang.code, t, &chapters, &source_sections, policies)
             }
-        }
-        let count = translated.iter().filter(|c| c.is_some()).count();
-        let state = match count {
-            0 => LangState::Missing,
-            n if n == chapters.len() => LangState::Complete,
-            _ => LangState::Partial,
-        };
-        let built = match policy {
-            MissingPolicy::Fallback => true,
-            MissingPolicy::Omit => state == LangState::Complete,
-        };
-        let stamps = t.map(|t| &t.meta.source);
-        let freshness = translated
-            .iter()
-            .zip(&source_sections)
-            .zip(&chapters)
-            .map(|((tr, secs), c)| {
-                tr.as_ref().map(|_| {
-                    if c.source.body.trim().is_empty() {
-                        Freshness::Current
-                    } else {
-                        translate::compare(stamps.and_then(|s| s.get(&c.file)), || {
-                            secs.get_or_init(|| translate::sections(&c.source.body))
-                        })
-                    }
-                })
-            })
-            .collect();
-        editions.push(Edition {
-            lang: lang.code.clone(),
-            state,
-            built,
-            meta: t.map(|t| t.meta.clone()),
-            meta_path: t.and_then(|t| t.index_path.clone()),
-            chapters: translated,
-            freshness,
-            policy: source.config.outdated_policy(&lang.code),
-            assets: t.map(|t| t.assets.clone()).unwrap_or_default(),
-        });
-    }
+        })
+        .collect();
     DocVersion {
         version: v.version.clone(),
         meta: v.meta.clone(),
-        index_path: v.index_path.clone(),
         chapters,
         assets: v.assets.clone(),
         editions,
+    }
+}
+
+impl Edition {
+    /// The source language's edition: every chapter is the source text.
+    fn source(lang: &str, chapters: usize) -> Self {
+        Self {
+            lang: lang.to_string(),
+            state: LangState::Source,
+            built: true,
+            meta: None,
+            chapters: vec![None; chapters],
+            freshness: vec![None; chapters],
+            policy: OutdatedPolicy::Publish,
+            assets: Vec::new(),
+        }
+    }
+}
+
+/// A translation language's edition of a version: which chapters are translated, how each
+/// relates to its source, and whether its pages are built.
+fn translation(
+    lang: &str,
+    t: Option<&crate::load::content::TranslationSource>,
+    chapters: &[Chapter],
+    source_sections: &[std::cell::OnceCell<Vec<translate::Section>>],
+    (missing, outdated): (MissingPolicy, OutdatedPolicy),
+) -> Edition {
+    let mut translated: Vec<Option<MarkdownFile>> = chapters
+        .iter()
+        .map(|c| t.and_then(|t| t.chapters.iter().find(|x| x.name == c.file).cloned()))
+        .collect();
+    // A chapter without text (an index.md that holds only front matter) has nothing to
+    // translate: it counts as translated as soon as the language has any translation.
+    if translated.iter().any(Option::is_some) {
+        for (slot, c) in translated.iter_mut().zip(chapters) {
+            if slot.is_none() && c.source.body.trim().is_empty() {
+                *slot = Some(c.source.clone());
+            }
+        }
+    }
+    let count = translated.iter().filter(|c| c.is_some()).count();
+    let state = match count {
+        0 => LangState::Missing,
+        n if n == chapters.len() => LangState::Complete,
+        _ => LangState::Partial,
+    };
+    let built = match missing {
+        MissingPolicy::Fallback => true,
+        MissingPolicy::Omit => state == LangState::Complete,
+    };
+    let stamps = t.map(|t| &t.meta.source);
+    let freshness = translated
+        .iter()
+        .zip(source_sections)
+        .zip(chapters)
+        .map(|((tr, secs), c)| {
+            tr.as_ref().map(|_| {
+                if c.source.body.trim().is_empty() {
+                    Freshness::Current
+                } else {
+                    translate::compare(stamps.and_then(|s| s.get(&c.file)), || {
+                        secs.get_or_init(|| translate::sections(&c.source.body))
+                    })
+                }
+            })
+        })
+        .collect();
+    Edition {
+        lang: lang.to_string(),
+        state,
+        built,
+        meta: t.map(|t| t.meta.clone()),
+        chapters: translated,
+        freshness,
+        policy: outdated,
+        assets: t.map(|t| t.assets.clone()).unwrap_or_default(),
     }
 }
 
@@ -330,7 +352,7 @@ fn check_id(
     match ids.get(id) {
         Some((first, owner)) if owner != slug => diags.push(
             Diagnostic::error(
-                "duplicate-id",
+                Code::DuplicateId,
                 Some(yaml::key_location(&v.index_path, &v.front_matter, "id")),
                 format!(
                     "document id `{id}` is already used by {} ({})",
@@ -365,7 +387,7 @@ fn check_version_refs(
                 .collect();
             diags.push(
                 Diagnostic::warning(
-                    "unknown-version",
+                    Code::UnknownVersion,
                     Some(yaml::key_location(&v.index_path, &v.front_matter, key)),
                     format!(
                         "`{key}: {target}` names a version of `{}` that does not exist",
@@ -381,7 +403,7 @@ fn check_version_refs(
         && !doc.versions.iter().any(|o| o.version > v.version)
     {
         diags.push(Diagnostic::warning(
-            "superseded-without-successor",
+            Code::SupersededWithoutSuccessor,
             Some(Location::in_text(&v.index_path, &v.front_matter, 1, 1)),
             "this version is superseded, but there is no newer version",
         ));
@@ -409,7 +431,7 @@ fn outdated_errors(v: &DocVersion, diags: &mut Vec<Diagnostic>) {
             ids.truncate(8);
             diags.push(
                 Diagnostic::error(
-                    "outdated-translation",
+                    Code::OutdatedTranslation,
                     Some(Location::file(&file.path)),
                     format!(
                         "this {} translation is outdated: source sections changed since it was stamped: {}",

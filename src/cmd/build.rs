@@ -17,8 +17,9 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     // What a build keeps for the next one (the sources, resolved documents): nothing reuses
     // it after a one-off build, and freeing tens of thousands of allocations one by one before
     // exiting costs more than the operating system takes to reclaim the memory at exit.
-    let mut cache = std::mem::ManuallyDrop::new(crate::cache::Cache::single_use());
-    let compiled = match crate::compile_with(&args.site, !args.no_pdf, &mut cache, Some(&staging)) {
+    let mut state = std::mem::ManuallyDrop::new(crate::pipeline::State::single_use());
+    let options = super::options(&args.site, !args.no_pdf);
+    let compiled = match crate::pipeline::compile(&options, &mut state, Some(&staging)) {
         Ok(c) => c,
         Err(e) => {
             staging.abandon();
@@ -46,9 +47,8 @@ pub fn run(args: &BuildArgs) -> Result<()> {
             } else {
                 "--strict turns warnings into errors"
             };
-            return Err(Error::Other(format!(
-                "{count} problem(s): {why}; the output folder was left as it was"
-            )));
+            eprintln!("error: {count} problem(s): {why}; the output folder was left as it was");
+            return Err(Error::Reported);
         }
     };
     let (files, written) = (staging.files(), staging.written());

@@ -24,17 +24,16 @@ pub struct JsonDiagnostic {
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub severity: Severity,
-    pub code: &'static str,
+    pub code: crate::error::Code,
     pub message: String,
     pub help: Option<String>,
 }
 
 pub fn run(args: &CheckArgs) -> Result<()> {
     // Only the diagnostics matter: the pages are dropped as they are made.
-    let compiled = crate::compile_with(
-        &args.site,
-        false,
-        &mut crate::cache::Cache::single_use(),
+    let compiled = crate::pipeline::compile(
+        &super::options(&args.site, false),
+        &mut crate::pipeline::State::single_use(),
         Some(&crate::render::Discard),
     )?;
     let mut diags = compiled.diagnostics;
@@ -47,7 +46,7 @@ pub fn run(args: &CheckArgs) -> Result<()> {
     match args.format {
         Format::Json => {
             let text = serde_json::to_string_pretty(&report)
-                .map_err(|e| Error::Other(format!("cannot write JSON: {e}")))?;
+                .map_err(|e| Error::Internal(format!("cannot write JSON: {e}")))?;
             println!("{text}");
         }
         Format::Human => {

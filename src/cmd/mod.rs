@@ -1,6 +1,39 @@
-//! One file per subcommand, each with one entry function. (`serve` is a module of its own.)
+//! The command layer: one file per subcommand, each with one entry function that turns the
+//! command line ([`crate::cli`]) into plain options for the library below. No clap type goes
+//! further down than this.
 
-pub mod build;
-pub mod check;
-pub mod new;
-pub mod translate;
+mod build;
+mod check;
+mod new;
+mod serve;
+mod translate;
+
+use crate::cli::{Cli, Command, SiteArgs};
+use crate::error::Result;
+use crate::pipeline::Options;
+
+/// Runs one command line.
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Build(args) => build::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::New(args) => new::run(&args),
+        Command::Serve(args) => serve::run(&args),
+        Command::Translate(t) => translate::run(&t),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "bcop", &mut std::io::stdout());
+            Ok(())
+        }
+    }
+}
+
+/// The pipeline's options for a site's arguments.
+fn options(site: &SiteArgs, pdf: bool) -> Options {
+    Options {
+        drafts: site.drafts,
+        base_url: site.base_url.clone(),
+        pdf,
+        ..Options::new(&site.root)
+    }
+}

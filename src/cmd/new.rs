@@ -1,19 +1,21 @@
 //! `bcop new`: scaffold a document, a new version of one, or a translation to start from.
 
 use crate::cli::NewArgs;
-use crate::config::SiteConfig;
 use crate::edit;
-use crate::error::{Error, Result, fs};
+use crate::error::{Code, Error, Result, fs};
+use crate::load::config::SiteConfig;
 use crate::load::content::{Version, is_slug};
+use crate::paths::site;
 use std::path::{Path, PathBuf};
 
 pub fn run(args: &NewArgs) -> Result<()> {
     let config = SiteConfig::load(&args.root, None)?;
     if !is_slug(&args.doc) {
-        return Err(Error::Other(format!(
-            "`{}` is not a document name: use lowercase letters, digits and hyphens, e.g. abuse-desk",
-            args.doc
-        )));
+        return Err(Error::command(
+            Code::BadArgument,
+            format!("`{}` is not a document name", args.doc),
+            "use lowercase letters, digits and hyphens, e.g. abuse-desk",
+        ));
     }
     let created = match (&args.version, &args.lang) {
         (Some(v), _) => new_version(&args.root, &config, &args.doc, v)?,
@@ -27,12 +29,13 @@ pub fn run(args: &NewArgs) -> Result<()> {
 }
 
 fn new_document(root: &Path, doc: &str, title: Option<&str>) -> Result<Vec<PathBuf>> {
-    let dir = root.join("content").join(doc);
+    let dir = site::document(root, doc);
     if dir.exists() {
-        return Err(Error::Other(format!(
-            "{} already exists: use `bcop new {doc} --version X.Y` to start a new version",
-            dir.display()
-        )));
+        return Err(Error::command(
+            Code::AlreadyExists,
+            format!("{} already exists", dir.display()),
+            format!("use `bcop new {doc} --version X.Y` to start a new version"),
+        ));
     }
     let title = title.map_or_else(|| title_from_slug(doc), str::to_string);
     let path = dir.join("1.0").join("index.md");
@@ -59,46 +62,55 @@ fn title_from_slug(slug: &str) -> String {
 
 /// The newest version folder of a document.
 fn latest_version(root: &Path, doc: &str) -> Result<Version> {
-    let dir = root.join("content").join(doc);
+    let dir = site::document(root, doc);
     let entries = std::fs::read_dir(&dir).map_err(|e| Error::io(&dir, e))?;
     entries
         .filter_map(|e| e.ok())
         .filter(|e| e.path().is_dir())
         .filter_map(|e| Version::parse(&e.file_name().to_string_lossy()))
         .max()
-        .ok_or_else(|| Error::Other(format!("{} has no version folder", dir.display())))
+        .ok_or_else(|| {
+            Error::command(
+                Code::BadArgument,
+                format!("{} has no version folder", dir.display()),
+                "start the document with `bcop new <doc>`",
+            )
+        })
 }
 
 fn new_version(root: &Path, config: &SiteConfig, doc: &str, version: &str) -> Result<Vec<PathBuf>> {
     let Some(new) = Version::parse(version) else {
-        return Err(Error::Other(format!(
-            "`{version}` is not a version number: use one such as 2.0 or 1.1"
-        )));
+        return Err(Error::command(
+            Code::BadArgument,
+            format!("`{version}` is not a version number"),
+            "use one such as 2.0 or 1.1",
+        ));
     };
     let latest = latest_version(root, doc)?;
     if new <= latest {
-        return Err(Error::Other(format!(
-            "version {version} is not newer than the latest version, {}",
-            latest.name
-        )));
+        return Err(Error::command(
+            Code::BadArgument,
+            format!(
+                "version {version} is not newer than the latest version, {}",
+                latest.name
+            ),
+            "a new version comes after the latest one",
+        ));
     }
-    let from = root.join("content").join(doc).join(&latest.name);
-    let to = root.join("content").join(doc).join(&new.name);
+    let from = site::version(root, doc, &latest.name);
+    let to = site::version(root, doc, &new.name);
     let mut plan = vec![(from, to.clone())];
     // Translations come along with their stamps: every section the editors change in the new
     // version then shows up as outdated, so translators see exactly what to redo.
     for lang in config.languages.iter().skip(1) {
-        let tdir = root.join("locales").join(&lang.code).join(doc);
-        if tdir.join(&latest.name).is_dir() {
-            plan.push((tdir.join(&latest.name), tdir.join(&new.name)));
+        let from = site::translation(root, &lang.code, doc, &latest.name);
+        if from.is_dir() {
+            plan.push((from, site::translation(root, &lang.code, doc, &new.name)));
         }
     }
     // Nothing is written unless every folder is new.
     if let Some((_, taken)) = plan.iter().find(|(_, to)| to.exists()) {
-        return Err(Error::Other(format!(
-            "{} already exists; nothing was changed",
-            taken.display()
-        )));
+        return Err(exists(taken));
     }
     let index = to.join("index.md");
     let mut text = fs::read_to_string(&plan[0].0.join("index.md"))?;
@@ -131,14 +143,15 @@ fn new_translation(
             .skip(1)
             .map(|l| l.code.as_str())
             .collect();
-        return Err(Error::Other(format!(
-            "`{lang}` is not a translation language of this site; site.yaml lists: {}",
-            codes.join(", ")
-        )));
+        return Err(Error::command(
+            Code::BadArgument,
+            format!("`{lang}` is not a translation language of this site"),
+            format!("site.yaml lists: {}", codes.join(", ")),
+        ));
     }
     let latest = latest_version(root, doc)?;
-    let from = root.join("content").join(doc).join(&latest.name);
-    let to = root.join("locales").join(lang).join(doc).join(&latest.name);
+    let from = site::version(root, doc, &latest.name);
+    let to = site::translation(root, lang, doc, &latest.name);
     let mut files = Vec::new();
     for entry in std::fs::read_dir(&from).map_err(|e| Error::io(&from, e))? {
         let path = entry.map_err(|e| Error::io(&from, e))?.path();
@@ -153,10 +166,7 @@ fn new_translation(
     files.sort();
     // Nothing is written unless every file is new.
     if let Some((_, taken, _)) = files.iter().find(|(_, to, _)| to.exists()) {
-        return Err(Error::Other(format!(
-            "{} already exists; nothing was changed",
-            taken.display()
-        )));
+        return Err(exists(taken));
     }
     let mut created = Vec::new();
     for (source, target, is_index) in files {
@@ -187,13 +197,18 @@ fn translation_index(source: &str) -> String {
     )
 }
 
+fn exists(path: &Path) -> Error {
+    Error::command(
+        Code::AlreadyExists,
+        format!("{} already exists; nothing was changed", path.display()),
+        "bcop new never overwrites a file: move it away first, or leave it as it is",
+    )
+}
+
 /// Writes a new file, never over an existing one.
 fn write_new(path: &Path, text: &str) -> Result<()> {
     if path.exists() {
-        return Err(Error::Other(format!(
-            "{} already exists; nothing was changed",
-            path.display()
-        )));
+        return Err(exists(path));
     }
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)?;

@@ -1,8 +1,10 @@
 //! Reads `content/` and the translated Markdown under `locales/<lang>/`.
 
+pub use super::files::Asset;
 use super::yaml::{self, split_front_matter};
-use crate::config::SiteConfig;
-use crate::error::{Diagnostic, Location, Result};
+use crate::error::{Code, Diagnostic, Location, Result};
+use crate::load::config::SiteConfig;
+use crate::paths::site;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -156,15 +158,7 @@ impl MarkdownFile {
 }
 
 #[derive(Debug, Clone)]
-pub struct Asset {
-    /// Path relative to the version folder, with `/` separators.
-    pub rel: String,
-    pub path: PathBuf,
-}
-
-#[derive(Debug, Clone)]
 pub struct TranslationSource {
-    pub lang: String,
     pub index_path: Option<PathBuf>,
     pub meta: TranslationMeta,
     pub chapters: Vec<MarkdownFile>,
@@ -219,7 +213,7 @@ pub struct DocEntry {
 
 /// The folder names under `content/`, sorted.
 pub fn document_folders(root: &Path) -> Result<Vec<String>> {
-    Ok(sorted_dirs(&root.join("content"))?
+    Ok(sorted_dirs(&root.join(site::CONTENT))?
         .iter()
         .map(|d| file_name(d))
         .collect())
@@ -233,11 +227,10 @@ pub fn load_documents(
     names: &[String],
 ) -> Result<Vec<(String, DocEntry)>> {
     use rayon::prelude::*;
-    let content = root.join("content");
     names
         .par_iter()
         .map(|name| {
-            let dir = content.join(name);
+            let dir = site::document(root, name);
             let mut diagnostics = Vec::new();
             let doc = if dir.is_dir() {
                 load_document(root, config, &dir, &mut diagnostics)?
@@ -308,7 +301,7 @@ fn load_document(
     if !is_slug(&slug) {
         diags.push(
             Diagnostic::error(
-                "bad-doc-folder",
+                Code::BadDocFolder,
                 Some(Location::file(doc_dir)),
                 format!("document folder `{slug}` is not a slug"),
             )
@@ -323,7 +316,7 @@ fn load_document(
         let Some(version) = Version::parse(&name) else {
             diags.push(
                 Diagnostic::error(
-                    "bad-version-folder",
+                    Code::BadVersionFolder,
                     Some(Location::file(&ver_dir)),
                     format!("version folder `{name}` is not a version number"),
                 )
@@ -364,7 +357,7 @@ fn load_version(
     if !md_files.contains(&index_path) {
         diags.push(
             Diagnostic::error(
-                "missing-index",
+                Code::MissingIndex,
                 Some(Location::file(dir)),
                 "this version folder has no index.md",
             )
@@ -403,13 +396,9 @@ fn load_version(
     }
     let mut translations = BTreeMap::new();
     for lang in config.languages.iter().skip(1) {
-        let tdir = root
-            .join("locales")
-            .join(&lang.code)
-            .join(slug)
-            .join(&version.name);
+        let tdir = site::translation(root, &lang.code, slug, &version.name);
         if let Some(scan) = scan_folder(&tdir)?
-            && let Some(t) = load_translation(&lang.code, scan, &chapters, buf, diags)?
+            && let Some(t) = load_translation(scan, &chapters, buf, diags)?
         {
             translations.insert(lang.code.clone(), t);
         }
@@ -436,7 +425,7 @@ fn parse_doc_meta(
         Err(line) => {
             diags.push(
                 Diagnostic::error(
-                    "unclosed-front-matter",
+                    Code::UnclosedFrontMatter,
                     Some(Location::in_text(path, text, line, 1)),
                     "the front matter is not closed",
                 )
@@ -448,7 +437,7 @@ fn parse_doc_meta(
     let Some(yaml_text) = split.yaml else {
         diags.push(
             Diagnostic::error(
-                "missing-front-matter",
+                Code::MissingFrontMatter,
                 Some(Location::in_text(path, text, 1, 1)),
                 "index.md has no front matter",
             )
@@ -478,7 +467,7 @@ fn parse_doc_meta(
         if let Some(near) = nearest(&key, DOC_KEYS) {
             diags.push(
                 Diagnostic::warning(
-                    "unknown-key",
+                    Code::UnknownKey,
                     Some(yaml::key_location(path, text, &key)),
                     format!("unknown front matter key `{key}`"),
                 )
@@ -488,7 +477,7 @@ fn parse_doc_meta(
         if !plain_keys(&value) {
             diags.push(
                 Diagnostic::error(
-                    "bad-front-matter-value",
+                    Code::BadFrontMatterValue,
                     Some(yaml::key_location(path, text, &key)),
                     format!("`{key}` holds a mapping whose keys are not plain text or numbers"),
                 )
@@ -528,7 +517,7 @@ fn check_meta_values(meta: &DocMeta, path: &Path, text: &str, diags: &mut Vec<Di
     match &meta.date {
         Some(date) if !is_date(date) => diags.push(
             Diagnostic::error(
-                "bad-date",
+                Code::BadDate,
                 Some(yaml::key_location(path, text, "date")),
                 format!("`{date}` is not a date"),
             )
@@ -536,7 +525,7 @@ fn check_meta_values(meta: &DocMeta, path: &Path, text: &str, diags: &mut Vec<Di
         ),
         None if meta.status != Status::Draft => diags.push(
             Diagnostic::error(
-                "missing-date",
+                Code::MissingDate,
                 Some(Location::in_text(path, text, 1, 1)),
                 "a document that is not a draft needs a `date`",
             )
@@ -552,7 +541,7 @@ fn check_meta_values(meta: &DocMeta, path: &Path, text: &str, diags: &mut Vec<Di
             && Version::parse(v).is_none()
         {
             diags.push(Diagnostic::error(
-                "bad-version-ref",
+                Code::BadVersionRef,
                 Some(yaml::key_location(path, text, key)),
                 format!("`{v}` is not a version number"),
             ));
@@ -563,7 +552,7 @@ fn check_meta_values(meta: &DocMeta, path: &Path, text: &str, diags: &mut Vec<Di
     {
         diags.push(
             Diagnostic::error(
-                "bad-id",
+                Code::BadId,
                 Some(yaml::key_location(path, text, "id")),
                 format!("document id `{id}` contains spaces"),
             )
@@ -597,7 +586,7 @@ fn order_chapters(
             Some(i) => ordered.push(found.remove(i)),
             None => diags.push(
                 Diagnostic::error(
-                    "missing-chapter",
+                    Code::MissingChapter,
                     Some(yaml::value_location(path, text, name)),
                     format!("chapter `{name}` is listed but there is no such file"),
                 )
@@ -613,7 +602,7 @@ fn order_chapters(
     for left in found {
         diags.push(
             Diagnostic::warning(
-                "unlisted-chapter",
+                Code::UnlistedChapter,
                 Some(Location::file(&left.path)),
                 format!(
                     "`{}` is not listed in `chapters:` and is not built",
@@ -628,14 +617,12 @@ fn order_chapters(
 
 /// A translation of a version, from the listing of its folder.
 fn load_translation(
-    lang: &str,
     (md_files, assets): (Vec<PathBuf>, Vec<Asset>),
     source_chapters: &[MarkdownFile],
     buf: &mut Vec<u8>,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Option<TranslationSource>> {
     let mut t = TranslationSource {
-        lang: lang.to_string(),
         index_path: None,
         meta: TranslationMeta::default(),
         chapters: Vec::new(),
@@ -649,7 +636,7 @@ fn load_translation(
         if !source_chapters.iter().any(|c| c.name == name) {
             diags.push(
                 Diagnostic::warning(
-                    "orphan-translation",
+                    Code::OrphanTranslation,
                     Some(Location::file(&path)),
                     format!("`{name}` has no source chapter of that name, so it is not built"),
                 )
@@ -661,7 +648,7 @@ fn load_translation(
             Ok(s) => s,
             Err(line) => {
                 diags.push(Diagnostic::error(
-                    "unclosed-front-matter",
+                    Code::UnclosedFrontMatter,
                     Some(Location::in_text(&path, text, line, 1)),
                     "the front matter is not closed",
                 ));

@@ -1,9 +1,16 @@
 //! Reading the site's folders: sorted listings, text files that must be UTF-8, and the
 //! nearest-name suggestions used in messages.
 
-use super::content::Asset;
 use crate::error::{Diagnostic, Result, fs};
 use std::path::{Path, PathBuf};
+
+/// A file of a version folder that is not a chapter (an image, say): copied to the output.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Path relative to the version folder, with `/` separators.
+    pub rel: String,
+    pub path: PathBuf,
+}
 
 /// Reads a text file into `buf`; a problem with its contents (not UTF-8) is reported and the
 /// file skipped. One buffer serves every file a thread reads, so reading allocates nothing new.

@@ -3,15 +3,16 @@
 //! This is the only stage that reads the site's files. It validates what it reads (front matter,
 //! version folder names, catalogs' syntax) so that later stages can trust it.
 
+pub mod config;
 pub mod content;
 pub mod files;
 pub mod theme;
 pub mod yaml;
 
-use crate::config::SiteConfig;
 use crate::error::{Diagnostic, Error, Result, Severity};
+use config::SiteConfig;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 pub use content::{DocEntry, DocumentSource, Fingerprint, MarkdownFile, Status, VersionSource};
@@ -20,7 +21,6 @@ pub use theme::ThemeSource;
 /// Everything a build needs, as read from disk.
 #[derive(Debug, Clone)]
 pub struct Source {
-    pub root: PathBuf,
     pub config: SiteConfig,
     pub documents: Vec<Arc<DocumentSource>>,
     pub theme: Arc<ThemeSource>,
@@ -49,20 +49,10 @@ impl Changes {
     pub fn from_paths<'a>(paths: impl IntoIterator<Item = &'a Path>) -> Self {
         let mut docs = BTreeSet::new();
         for p in paths {
-            let parts: Vec<String> = p
-                .components()
-                .filter_map(|c| match c {
-                    std::path::Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
-                    _ => None,
-                })
-                .collect();
-            let doc = match parts.as_slice() {
-                [top, doc, ..] if top == "content" => doc,
-                // `locales/<lang>/<doc>/<version>/...`; `locales/<lang>/main.ftl` is a catalog.
-                [top, _, doc, _, ..] if top == "locales" => doc,
-                _ => return Self::All,
+            match crate::paths::site::document_of(p) {
+                Some(doc) => docs.insert(doc),
+                None => return Self::All,
             };
-            docs.insert(doc.clone());
         }
         Self::Documents(docs)
     }
@@ -75,18 +65,9 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Source> {
 }
 
 /// Loads the site again after `changes`, rereading only what changed since `previous` was
-/// loaded (with [`Changes::All`], everything, as [`load`] does).
-pub fn reload(
-    root: &Path,
-    base_url: Option<&str>,
-    previous: Option<&Source>,
-    changes: &Changes,
-) -> Result<Source> {
-    reload_with(root, base_url, previous, changes, |_, _| ()).map(|(source, ())| source)
-}
-
-/// [`reload`], running `with_settings` on `site.yaml` and the theme while the documents load:
-/// the work that needs only those (the UI catalogs and the templates) does not wait for them.
+/// loaded (with [`Changes::All`], everything, as [`load`] does). `with_settings` runs on
+/// `site.yaml` and the theme while the documents load: the work that needs only those (the UI
+/// catalogs and the templates) does not wait for them.
 pub fn reload_with<T: Send>(
     root: &Path,
     base_url: Option<&str>,
@@ -114,7 +95,6 @@ pub fn reload_with<T: Send>(
             }
         }
         let source = Source::assemble(
-            root,
             prev.config.clone(),
             prev.theme.clone(),
             entries,
@@ -143,13 +123,12 @@ pub fn reload_with<T: Send>(
         },
         || with_settings(&config, &theme),
     );
-    let source = Source::assemble(root, config, theme, entries?, site_diagnostics);
+    let source = Source::assemble(config, theme, entries?, site_diagnostics);
     Ok((source, extra))
 }
 
 impl Source {
     fn assemble(
-        root: &Path,
         config: SiteConfig,
         theme: Arc<ThemeSource>,
         entries: BTreeMap<String, DocEntry>,
@@ -162,7 +141,6 @@ impl Source {
             .collect();
         diagnostics.extend(site_diagnostics.iter().cloned());
         Self {
-            root: root.to_path_buf(),
             config,
             documents,
             theme,

@@ -5,7 +5,8 @@
 //! into the binary. A file of the same name in a stronger layer replaces the weaker one; Fluent
 //! catalogs are merged key by key instead.
 
-use crate::error::{Diagnostic, Error, Location, Result, fs};
+use crate::error::{Code, Diagnostic, Error, Location, Result, fs};
+use crate::paths::site;
 use include_dir::{Dir, include_dir};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -52,14 +53,14 @@ pub struct ThemeSource {
 
 pub fn load_theme(root: &Path, theme: &str, languages: &[String]) -> Result<ThemeSource> {
     let mut out = ThemeSource::default();
-    let theme_dir = root.join("themes").join(theme);
+    let theme_dir = site::theme(root, theme);
     if theme == "default" {
         add_builtin(&mut out, languages);
     } else if !theme_dir.is_dir() {
         return Err(Error::one(
             Diagnostic::error(
-                "missing-theme",
-                Some(Location::file(&root.join("site.yaml"))),
+                Code::MissingTheme,
+                Some(Location::file(&root.join(site::CONFIG))),
                 format!("theme `{theme}` not found in themes/"),
             )
             .with_help(format!(
@@ -68,8 +69,8 @@ pub fn load_theme(root: &Path, theme: &str, languages: &[String]) -> Result<Them
         ));
     }
     for (dir, fonts) in [
-        (theme_dir.join("pdf"), theme_dir.join("fonts")),
-        (root.join("pdf"), root.join("fonts")),
+        (theme_dir.join(site::PDF), theme_dir.join(site::FONTS)),
+        (root.join(site::PDF), root.join(site::FONTS)),
     ] {
         let path = dir.join("document.typ");
         if path.is_file() {
@@ -87,17 +88,17 @@ pub fn load_theme(root: &Path, theme: &str, languages: &[String]) -> Result<Them
     if theme_dir.is_dir() {
         add_disk_layer(
             &mut out,
-            &theme_dir.join("templates"),
-            &theme_dir.join("static"),
-            &theme_dir.join("locales"),
+            &theme_dir.join(site::TEMPLATES),
+            &theme_dir.join(site::STATIC),
+            &theme_dir.join(site::LOCALES),
             languages,
         )?;
     }
     add_disk_layer(
         &mut out,
-        &root.join("templates"),
-        &root.join("static"),
-        &root.join("locales"),
+        &root.join(site::TEMPLATES),
+        &root.join(site::STATIC),
+        &root.join(site::LOCALES),
         languages,
     )?;
     out.fingerprint = fingerprint(&out);

@@ -3,7 +3,7 @@
 //! Front matter sits a few lines into a file, so every YAML error is shifted by the line where
 //! the YAML block starts: the error then points at the real line of the real file.
 
-use crate::error::{Diagnostic, Location};
+use crate::error::{Code, Diagnostic, Location};
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
@@ -72,7 +72,7 @@ pub fn parse<T: DeserializeOwned>(
             loc = key_location(path, file_text, "status");
             loc.col += "status: ".len();
         }
-        let mut d = Diagnostic::error("bad-yaml", Some(loc), message.clone());
+        let mut d = Diagnostic::error(Code::BadYaml, Some(loc), message.clone());
         if let Some(help) = help_for(&message) {
             d = d.with_help(help);
         }

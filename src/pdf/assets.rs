@@ -26,7 +26,7 @@ impl Assets {
         chapter_assets: &BTreeMap<String, PathBuf>,
         url: &str,
     ) -> Result<String, String> {
-        if crate::render::markdown::is_external(url) {
+        if crate::markdown::is_external(url) {
             return Err(format!(
                 "image `{url}` is a remote URL; PDFs embed only the site's own images"
             ));

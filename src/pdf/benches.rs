@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::tests::{engine, english, japanese, template_path};
 use super::{PdfChapter, PdfDocument, PdfEngine};
+use crate::error::Code;
 
 /// A document of the example site, read the way the build would hand it over.
 fn example_document(lang: &str) -> PdfDocument {
@@ -36,7 +37,7 @@ fn example_document(lang: &str) -> PdfDocument {
             Some((_, body)) => body.to_string(),
             None => text,
         };
-        let rendered = crate::render::markdown::render(&crate::render::markdown::Input {
+        let rendered = crate::markdown::render(&crate::markdown::Input {
             markdown: &body,
             ..Default::default()
         });
@@ -151,7 +152,7 @@ fn bench_masvs_corpus() {
         files.sort();
         for path in files {
             let body = std::fs::read_to_string(&path).expect("a chapter");
-            let rendered = crate::render::markdown::render(&crate::render::markdown::Input {
+            let rendered = crate::markdown::render(&crate::markdown::Input {
                 markdown: &body,
                 ..Default::default()
             });
@@ -180,7 +181,7 @@ fn bench_masvs_corpus() {
         let secs = start.elapsed().as_secs_f64();
         let images = warnings
             .iter()
-            .filter(|w| w.code == "missing-image")
+            .filter(|w| w.code == Code::MissingImage)
             .count();
         if let Some(dir) = std::env::var_os("BCOP_PDF_OUT").map(PathBuf::from) {
             let version = folder
@@ -196,7 +197,7 @@ fn bench_masvs_corpus() {
             folder.display(),
             pdf.len()
         );
-        for w in warnings.iter().filter(|w| w.code != "missing-image") {
+        for w in warnings.iter().filter(|w| w.code != Code::MissingImage) {
             eprintln!("  {w}");
         }
         summary.push(secs);

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::tests::{engine, english, japanese, poppler, template_path};
 use super::world::Fonts;
 use super::*;
-use crate::error::Severity;
+use crate::error::{Code, Severity};
 
 fn template() -> String {
     std::fs::read_to_string(template_path()).expect("the default PDF template")
@@ -17,7 +17,7 @@ fn missing_image_is_a_warning_at_its_line_and_a_placeholder() {
     let (pdf, warnings) = engine().render(&english()).expect("renders");
     let missing: Vec<_> = warnings
         .iter()
-        .filter(|w| w.code == "missing-image")
+        .filter(|w| w.code == Code::MissingImage)
         .collect();
     assert_eq!(missing.len(), 1, "{warnings:?}");
     assert_eq!(missing[0].severity, Severity::Warning);
@@ -74,7 +74,7 @@ fn an_image_that_cannot_be_decoded_is_a_warning_not_a_failure() {
         .expect("a broken PNG does not stop the PDF");
     let w = warnings
         .iter()
-        .find(|w| w.code == "missing-image")
+        .find(|w| w.code == Code::MissingImage)
         .expect("a warning");
     assert!(w.message.contains("broken.png cannot be decoded"), "{w}");
     assert_eq!(w.location.as_deref().map(|l| l.line), Some(15));
@@ -102,7 +102,7 @@ fn korean_without_a_korean_font_is_an_error_that_names_the_fix() {
         .markdown
         .push_str("\n\n장비마다 고유한 비밀번호.\n");
     let err = bare.render(&korean).expect_err("no font has Hangul");
-    assert_eq!(err.code, "pdf-cjk-font");
+    assert_eq!(err.code, Code::PdfCjkFont);
     assert_eq!(
         err.severity,
         Severity::Warning,
@@ -170,7 +170,7 @@ fn template_errors_point_at_the_template_line() {
     let syntax = PdfEngine::new("#let x = (\n", Path::new("site/pdf/document.typ"), &[])
         .err()
         .expect("a syntax error is found up front");
-    assert_eq!(syntax.code, "pdf-template");
+    assert_eq!(syntax.code, Code::PdfTemplate);
     assert!(
         syntax.to_string().starts_with("site/pdf/document.typ:"),
         "{syntax}"

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Parser, Tag, TagEnd};
 
-use crate::render::markdown::options;
+use crate::markdown::options;
 
 pub(crate) type Spanned<'a> = (Event<'a>, Range<usize>);
 

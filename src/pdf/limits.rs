@@ -4,7 +4,7 @@
 //! the machine's memory; the HTML pages are made as usual.
 
 use super::{PdfDocument, report};
-use crate::error::Diagnostic;
+use crate::error::{Code, Diagnostic};
 use pulldown_cmark::{Event, Parser, Tag};
 
 /// The most Markdown one PDF takes: 2 MiB, several hundred pages, typeset in about 5 s.
@@ -35,8 +35,8 @@ pub(crate) fn check(doc: &PdfDocument) -> Result<(), Diagnostic> {
         }
         let mut rows = 0;
         let mut start = 0;
-        for (event, range) in Parser::new_ext(&chapter.markdown, crate::render::markdown::options())
-            .into_offset_iter()
+        for (event, range) in
+            Parser::new_ext(&chapter.markdown, crate::markdown::options()).into_offset_iter()
         {
             match event {
                 Event::Start(Tag::Table(_)) => {
@@ -63,7 +63,7 @@ pub(crate) fn check(doc: &PdfDocument) -> Result<(), Diagnostic> {
 }
 
 fn too_large(location: Option<crate::error::Location>, message: String, help: &str) -> Diagnostic {
-    Diagnostic::warning("pdf-too-large", location, message).with_help(help)
+    Diagnostic::warning(Code::PdfTooLarge, location, message).with_help(help)
 }
 
 #[cfg(test)]
@@ -80,7 +80,7 @@ mod tests {
         }
         doc.chapters[0].markdown = table;
         let d = check(&doc).expect_err("too many rows");
-        assert_eq!(d.code, "pdf-too-large");
+        assert_eq!(d.code, Code::PdfTooLarge);
         assert_eq!(
             d.location
                 .as_ref()

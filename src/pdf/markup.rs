@@ -16,8 +16,8 @@ use super::fonts::is_cjk;
 use super::table::TableState;
 use super::targets::Targets;
 use super::{PdfChapter, location};
-use crate::error::Diagnostic;
-use crate::render::markdown::is_external;
+use crate::error::{Code, Diagnostic};
+use crate::markdown::is_external;
 
 /// One chapter as Typst markup.
 pub(crate) struct Converted {
@@ -163,36 +163,13 @@ impl<'a> Converter<'a, '_> {
                     text: String::new(),
                 });
             }
-            Tag::List(start) => {
-                let tight = !matches!(events.get(i + 2), Some((Event::Start(Tag::Paragraph), _)));
-                // A task list shows its checkboxes instead of bullets, as on the web.
-                let tasks = events[i..events.len().min(i + 4)]
-                    .iter()
-                    .any(|(e, _)| matches!(e, Event::TaskListMarker(_)));
-                let marker = if tasks { "marker: [], " } else { "" };
-                match start {
-                    Some(n) => self.block(&format!("#enum(start: {n}, tight: {tight},\n")),
-                    None => self.block(&format!("#list({marker}tight: {tight},\n")),
-                }
-            }
+            Tag::List(start) => self.list(*start, events, i),
             Tag::Item => self.push("["),
             Tag::Table(alignments) => {
                 self.block("");
                 self.tables.push(TableState::new(alignments.clone()));
             }
-            Tag::TableHead | Tag::TableRow => {
-                let header = matches!(tag, Tag::TableHead);
-                if let Some(t) = self.tables.last_mut() {
-                    t.start_row(header);
-                }
-            }
-            Tag::TableCell => {
-                let start = self.out.len();
-                if let Some(t) = self.tables.last_mut() {
-                    t.cell_start = start;
-                }
-                self.last_char = None;
-            }
+            Tag::TableHead | Tag::TableRow | Tag::TableCell => self.table_part(tag),
             Tag::Emphasis => self.push("#emph["),
             Tag::Strong => self.push("#strong["),
             Tag::Strikethrough => self.push("#strike["),
@@ -204,23 +181,10 @@ impl<'a> Converter<'a, '_> {
                 ..
             } => self.link(*link_type, dest_url),
             Tag::Image { dest_url, .. } => {
-                // An image alone in its paragraph is a figure; otherwise it sits in the line.
-                let alone = matches!(
-                    events.get(i.wrapping_sub(1)),
-                    Some((Event::Start(Tag::Paragraph), _))
-                ) && events[i..]
-                    .iter()
-                    .position(|(e, _)| matches!(e, Event::End(TagEnd::Image)))
-                    .is_some_and(|j| {
-                        matches!(
-                            events.get(i + j + 1),
-                            Some((Event::End(TagEnd::Paragraph), _))
-                        )
-                    });
                 self.capture = Some(Capture::Image {
                     url: dest_url.to_string(),
                     offset,
-                    block: alone,
+                    block: alone_in_paragraph(events, i),
                     alt: String::new(),
                 });
             }
@@ -230,6 +194,33 @@ impl<'a> Converter<'a, '_> {
             | Tag::DefinitionList
             | Tag::DefinitionListTitle
             | Tag::DefinitionListDefinition => {}
+        }
+    }
+
+    /// A list: tight or loose, bullets or numbers, or checkboxes for a task list.
+    fn list(&mut self, start: Option<u64>, events: &[Spanned<'a>], i: usize) {
+        let tight = !matches!(events.get(i + 2), Some((Event::Start(Tag::Paragraph), _)));
+        // A task list shows its checkboxes instead of bullets, as on the web.
+        let tasks = events[i..events.len().min(i + 4)]
+            .iter()
+            .any(|(e, _)| matches!(e, Event::TaskListMarker(_)));
+        let marker = if tasks { "marker: [], " } else { "" };
+        match start {
+            Some(n) => self.block(&format!("#enum(start: {n}, tight: {tight},\n")),
+            None => self.block(&format!("#list({marker}tight: {tight},\n")),
+        }
+    }
+
+    /// The start of a table's head, row or cell.
+    fn table_part(&mut self, tag: &Tag<'a>) {
+        if let Tag::TableCell = tag {
+            let start = self.out.len();
+            if let Some(t) = self.tables.last_mut() {
+                t.cell_start = start;
+            }
+            self.last_char = None;
+        } else if let Some(t) = self.tables.last_mut() {
+            t.start_row(matches!(tag, Tag::TableHead));
         }
     }
 
@@ -312,7 +303,7 @@ impl<'a> Converter<'a, '_> {
             Err(message) => {
                 let at = location(self.chapter, offset);
                 self.warnings.push(
-                    Diagnostic::warning("missing-image", Some(at), message)
+                    Diagnostic::warning(Code::MissingImage, Some(at), message)
                         .with_help("the PDF shows a placeholder box with the path instead"),
                 );
                 self.push(&format!(
@@ -413,4 +404,21 @@ impl<'a> Converter<'a, '_> {
         self.out.truncate(trimmed);
         self.push(markup);
     }
+}
+
+/// Whether the image that starts at event `i` is alone in its paragraph: then it is a figure;
+/// otherwise it sits in the line.
+fn alone_in_paragraph(events: &[Spanned], i: usize) -> bool {
+    matches!(
+        events.get(i.wrapping_sub(1)),
+        Some((Event::Start(Tag::Paragraph), _))
+    ) && events[i..]
+        .iter()
+        .position(|(e, _)| matches!(e, Event::End(TagEnd::Image)))
+        .is_some_and(|j| {
+            matches!(
+                events.get(i + j + 1),
+                Some((Event::End(TagEnd::Paragraph), _))
+            )
+        })
 }

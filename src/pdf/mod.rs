@@ -40,14 +40,12 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
 use typst_pdf::{PdfOptions, Timestamp};
 
-use crate::error::{Diagnostic, Location};
+use crate::error::{Code, Diagnostic, Location};
 use data::Generated;
 use fonts::is_cjk;
 pub(crate) use report::location;
 use report::{Reporter, cjk_font_missing, span_range};
 use world::{DocWorld, Fonts};
-
-pub use escape::escape;
 
 /// UI strings, already in the document's UI language.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
@@ -140,7 +138,7 @@ impl PdfEngine {
             let at = span_range(&source, error.span)
                 .map(|r| Location::at_offset(template_path, template, r.start));
             return Err(Diagnostic::error(
-                "pdf-template",
+                Code::PdfTemplate,
                 at,
                 format!("PDF template: {}", error.message),
             ));
@@ -154,6 +152,7 @@ impl PdfEngine {
     }
 
     /// Typesets one document: the PDF bytes and warnings (missing images, missing glyphs).
+    #[cfg(test)]
     pub fn render(&self, doc: &PdfDocument) -> Result<(Vec<u8>, Vec<Diagnostic>), Diagnostic> {
         let generated = self.prepare(doc)?;
         self.typeset(doc, generated)
@@ -176,7 +175,7 @@ impl PdfEngine {
         if let Err(e) = write_atomically(cache_dir, &path, &bytes) {
             // A cache that cannot be written only costs time; the PDF itself is fine.
             warnings.push(Diagnostic::warning(
-                "pdf-cache",
+                Code::PdfCache,
                 Some(Location::file(&path)),
                 format!("cannot write the PDF cache: {e}"),
             ));
@@ -247,7 +246,7 @@ impl PdfEngine {
             .collect();
         Ok(vec![
             Diagnostic::warning(
-                "missing-glyph",
+                Code::MissingGlyph,
                 None,
                 format!(
                     "no installed font can show {} in the PDF of `{}` ({}): they print as empty boxes",
@@ -306,7 +305,7 @@ impl PdfEngine {
 /// Typst is not supposed to panic, but a crash in one PDF must not take the build down.
 fn typst_crashed(doc: &PdfDocument) -> Diagnostic {
     Diagnostic::error(
-        "pdf-typst",
+        Code::PdfTypst,
         None,
         format!(
             "Typst crashed while typesetting the PDF of `{}` {} ({})",

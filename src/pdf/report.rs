@@ -15,7 +15,7 @@ use typst::syntax::{DiagSpan, DiagSpanKind, Source};
 use super::data::Generated;
 use super::fonts::wanted_families;
 use super::{PdfChapter, PdfDocument};
-use crate::error::{Diagnostic, Location};
+use crate::error::{Code, Diagnostic, Location};
 
 pub(crate) struct Reporter<'a> {
     pub template: &'a str,
@@ -37,7 +37,7 @@ impl Reporter<'_> {
     pub fn first_error(&self, errors: &[SourceDiagnostic]) -> Diagnostic {
         match errors.first() {
             Some(e) => self.convert(e, true),
-            None => Diagnostic::error("pdf-typst", None, "Typst failed without saying why"),
+            None => Diagnostic::error(Code::PdfTypst, None, "Typst failed without saying why"),
         }
     }
 
@@ -78,9 +78,9 @@ impl Reporter<'_> {
             ),
         };
         let d = if error {
-            Diagnostic::error("pdf-typst", location, message)
+            Diagnostic::error(Code::PdfTypst, location, message)
         } else {
-            Diagnostic::warning("pdf-typst", location, message)
+            Diagnostic::warning(Code::PdfTypst, location, message)
         };
         match diag.hints.first() {
             Some(hint) => d.with_help(hint.v.to_string()),
@@ -115,7 +115,7 @@ pub(crate) fn span_range(source: &Source, span: DiagSpan) -> Option<Range<usize>
 /// fine (`--strict` makes it an error).
 pub(crate) fn cjk_font_missing(location: Option<Location>, lang: &str, c: char) -> Diagnostic {
     Diagnostic::warning(
-        "pdf-cjk-font",
+        Code::PdfCjkFont,
         location,
         format!(
             "no installed font can show `{c}` (U+{:04X}), `{lang}` text that needs a CJK font \

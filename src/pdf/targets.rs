@@ -10,7 +10,7 @@ use std::path::Path;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::PdfChapter;
-use crate::render::markdown::{is_external, options, slugify};
+use crate::markdown::{is_external, options, slugify};
 
 #[derive(Debug, Default)]
 pub(crate) struct ChapterTargets {

@@ -1,8 +1,9 @@
 //! `<lang>/feed.xml`: an Atom feed of documents and versions, newest first, so that operators
 //! and regulators can follow new publications in their language.
 
-use super::pages::{Pages, paths};
-use crate::render::markdown::escape_attr;
+use super::pages::Pages;
+use crate::markdown::escape_attr;
+use crate::paths::out;
 use crate::resolve::Document;
 
 /// One feed entry: a version of a document, in the feed's language.
@@ -30,7 +31,7 @@ pub fn entries(pages: &Pages, doc: &Document, lang: &str) -> Vec<Entry> {
         let view = pages.doc_view(doc, v, lang, "feed.xml");
         let url = format!(
             "{base}{}",
-            paths::chapter(l, &doc.slug, &v.version.name, "index.html")
+            out::chapter(l, &doc.slug, &v.version.name, "index.html")
         );
         let title = format!(
             "{} {}",
@@ -61,7 +62,7 @@ pub fn feed(pages: &Pages, lang: &str, mut entries: Vec<&Entry>) -> String {
         escape_attr(&pages.config.title),
         escape_attr(&self_url),
         escape_attr(&self_url),
-        escape_attr(&format!("{base}{}", paths::catalog(lang))),
+        escape_attr(&format!("{base}{}", out::catalog(lang))),
     );
     for Entry {
         date,

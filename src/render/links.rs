@@ -4,13 +4,14 @@
 //! across chapters, documents, versions and languages are all checked the same way. Broken
 //! links are warnings: `check --strict` and `build --strict` turn them into failures.
 
-use super::markdown::{Rendered, is_external};
-use super::pages::{DocMarkdown, Markdown, paths};
-use crate::cache::{Key, key, reuse};
-use crate::config::SiteConfig;
-use crate::error::Diagnostic;
+use super::pages::{DocMarkdown, Markdown};
+use crate::error::{Code, Diagnostic};
 use crate::load::MarkdownFile;
+use crate::load::config::SiteConfig;
 use crate::load::content::nearest_owned;
+use crate::markdown::{Rendered, is_external};
+use crate::memo::{Key, key, reuse};
+use crate::paths::out;
 use crate::resolve::{Document, Site};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, OnceLock};
@@ -36,14 +37,21 @@ impl Targets<'_> {
     }
 }
 
-/// Checks every chapter's links. A document's results are reused from `cache` while its own
+/// What link checking leaves for the next run: each document's findings, by its sources and
+/// every page's anchors; and the index of pages, by all of their anchors.
+#[derive(Default)]
+pub struct Memo {
+    documents: HashMap<Key, Arc<Vec<Diagnostic>>>,
+    index: Option<(Key, Arc<TargetIndex>)>,
+}
+
+/// Checks every chapter's links. A document's results are reused from `memo` while its own
 /// sources and every page's anchors stay the same, and kept for the next run if `keep` is set.
 pub fn check(
     config: &SiteConfig,
     site: &Site,
     md: &Markdown,
-    cache: &mut HashMap<Key, Arc<Vec<Diagnostic>>>,
-    index_cache: &mut Option<(Key, Arc<TargetIndex>)>,
+    memo: &mut Memo,
     settings: &Key,
     keep: bool,
 ) -> Vec<Diagnostic> {
@@ -53,7 +61,7 @@ pub fn check(
     // The index of pages is built when a document needs checking, and kept while no page or
     // anchor anywhere changes.
     let index = OnceLock::new();
-    if let Some((k, i)) = index_cache
+    if let Some((k, i)) = &memo.index
         && *k == every_target
     {
         let _ = index.set(i.clone());
@@ -65,7 +73,7 @@ pub fn check(
         .zip(&md.docs)
         .map(|(d, m)| {
             let k = keep.then(|| key(&[d.source.fingerprint(), settings, &every_target]));
-            reuse(cache, k, || {
+            reuse(&memo.documents, k, || {
                 let t = targets.get_or_init(|| Targets {
                     index: index.get_or_init(|| Arc::new(target_index(config, site, md))),
                     md,
@@ -75,13 +83,13 @@ pub fn check(
         })
         .collect();
     if let Some(i) = index.get() {
-        *index_cache = Some((every_target, i.clone()));
+        memo.index = Some((every_target, i.clone()));
     }
     let out = checked
         .iter()
         .flat_map(|(_, d)| d.iter().cloned())
         .collect();
-    *cache = crate::cache::kept(checked);
+    memo.documents = crate::memo::kept(checked);
     out
 }
 
@@ -95,7 +103,7 @@ fn check_document(
     for (vi, v) in d.versions.iter().enumerate() {
         for (ei, e) in v.editions.iter().enumerate().filter(|(_, e)| e.built) {
             for (ci, c) in v.chapters.iter().enumerate() {
-                let page = paths::chapter(&e.lang, &d.slug, &v.version.name, &c.page);
+                let page = out::chapter(&e.lang, &d.slug, &v.version.name, &c.page);
                 // Source text is checked once, from the source language's pages.
                 let (file, rendered) = match (&e.chapters[ci], &m.translated[vi][ei][ci]) {
                     (Some(f), Some(r)) => (f, r),
@@ -121,14 +129,14 @@ fn document_targets<'a>(
 ) {
     for (vi, v) in d.versions.iter().enumerate() {
         for (ei, e) in v.editions.iter().enumerate().filter(|(_, e)| e.built) {
-            let dir = paths::version_dir(&e.lang, &d.slug, &v.version.name);
+            let dir = out::version_dir(&e.lang, &d.slug, &v.version.name);
             for a in v.assets.iter().chain(&e.assets) {
                 file(format!("{dir}{}", a.rel));
             }
             for (ci, c) in v.chapters.iter().enumerate() {
                 let r = translated[vi][ei][ci].as_ref().unwrap_or(&source[vi][ci]);
                 page(
-                    paths::chapter(&e.lang, &d.slug, &v.version.name, &c.page),
+                    out::chapter(&e.lang, &d.slug, &v.version.name, &c.page),
                     r,
                     [vi, ei, ci],
                 );
@@ -136,8 +144,8 @@ fn document_targets<'a>(
         }
     }
     for l in &config.languages {
-        file(paths::versions(&l.code, &d.slug));
-        file(paths::alias(&l.code, &d.slug));
+        file(out::versions(&l.code, &d.slug));
+        file(out::alias(&l.code, &d.slug));
     }
 }
 
@@ -195,7 +203,7 @@ fn target_index(config: &SiteConfig, site: &Site, md: &Markdown) -> TargetIndex 
         );
     }
     for l in &config.languages {
-        files.insert(paths::catalog(&l.code));
+        files.insert(out::catalog(&l.code));
     }
     files.insert("index.html".into());
     TargetIndex { pages, files }
@@ -231,13 +239,13 @@ fn check_page(
         };
         let problem = match &target {
             None => Some((
-                "broken-link",
+                Code::BrokenLink,
                 format!("link `{}` goes outside the site", reference.url),
                 None,
             )),
             Some(tp) => match (t.page(tp), fragment) {
                 (Some(r), Some(f)) if !has_anchor(r, f) => Some((
-                    "broken-anchor",
+                    Code::BrokenAnchor,
                     format!("`#{f}` is not a heading of `{tp}`"),
                     nearest_owned(
                         f,
@@ -251,7 +259,7 @@ fn check_page(
                 (Some(_), _) => None,
                 (None, _) if t.index.files.contains(tp) => None,
                 (None, _) => Some((
-                    "broken-link",
+                    Code::BrokenLink,
                     format!(
                         "link `{}` points to `{tp}`, which the build does not produce",
                         reference.url

@@ -8,7 +8,6 @@
 
 pub mod feed;
 pub mod links;
-pub mod markdown;
 pub mod pages;
 pub mod pdfs;
 pub mod print;
@@ -17,16 +16,17 @@ pub mod templates;
 pub mod translation;
 pub mod views;
 
-use crate::cache::{Cache, Key, key};
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Code, Diagnostic, Error, Result};
 use crate::i18n::I18n;
 use crate::load::Source;
 use crate::load::theme::Bytes;
+use crate::markdown::{self, AlertTitles, Input, Rendered};
+use crate::memo::{Key, key};
+use crate::paths::out;
 use crate::resolve::{DocVersion, Document, Site};
-use markdown::{AlertTitles, Input, Rendered};
-use pages::{DocMarkdown, Markdown, Pages, paths};
+use pages::{DocMarkdown, Markdown, Pages};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 use templates::Templates;
@@ -191,82 +191,49 @@ impl Sink for Discard {
     }
 }
 
+/// Everything rendering reads: the sources, the resolved site, the UI and the PDF engine.
+pub struct Inputs<'a> {
+    pub source: &'a Source,
+    pub site: &'a Site,
+    pub i18n: &'a I18n,
+    pub templates: &'a Templates,
+    pub pdf: Option<PdfSetup<'a>>,
+    /// A hash of the site-wide inputs that every document's rendering depends on.
+    pub settings: Key,
+}
+
+/// What rendering leaves for the next run (see [`crate::memo`]).
+#[derive(Default)]
+pub struct Memo {
+    /// Each document's rendered unit, by its sources and the settings.
+    units: HashMap<Key, Arc<DocUnit>>,
+    /// The site-wide pages, and the sitemap, feeds and robots.txt, by the hash of what the
+    /// documents gave them.
+    site: Option<(Key, Arc<SiteFiles>)>,
+    links: links::Memo,
+    /// A single-use run's work that nothing needs any more: held rather than freed, so that
+    /// `build`, which never frees its state, leaves it to the operating system at exit instead
+    /// of freeing it allocation by allocation.
+    pub(crate) spent: Vec<Box<dyn std::any::Any + Send + Sync>>,
+}
+
 /// Renders the site. Each document is rendered as one unit (Markdown, PDFs, pages, and its
-/// parts of the catalogs, sitemap and feeds), reused from `cache` when its inputs (the
-/// document's fingerprint and `settings`, a hash of the site-wide inputs) are unchanged; the
-/// cache is left holding this run's work.
+/// parts of the catalogs, sitemap and feeds), reused from `memo` when its inputs (the
+/// document's fingerprint and the settings) are unchanged; with `keep`, the memo is left
+/// holding this run's work.
 ///
 /// Precedence, when two files have the same path: a document's pages, then its PDFs, then its
 /// assets; then the site's pages (home, catalogs, 404), the theme's static files, and last the
 /// sitemap, feeds and robots.txt. The first one wins.
-#[allow(clippy::too_many_arguments)]
 pub fn render(
-    source: &Source,
-    site: &Site,
-    i18n: &I18n,
-    templates: &Templates,
-    pdf: Option<PdfSetup>,
-    cache: &mut Cache,
-    settings: &Key,
+    inputs: &Inputs,
+    memo: &mut Memo,
+    keep: bool,
     sink: Option<&dyn Sink>,
 ) -> Result<Output> {
     let timer = crate::timing::Timer::start();
-    // Each document's pages depend on that document only (and the site-wide inputs).
-    let keep = !cache.single_use;
-    let make = Make {
-        source,
-        site,
-        i18n,
-        templates,
-        pdf: pdf.as_ref(),
-        sink,
-        keep,
-    };
-    // Each: the unit's key (when kept), the unit, and whether it was reused.
-    type Made = (Option<Key>, Arc<DocUnit>, bool);
-    let units: Vec<Result<Made>> = site
-        .documents
-        .par_iter()
-        .enumerate()
-        .map(|(di, d)| {
-            let k = keep.then(|| key(&[d.source.fingerprint(), settings]));
-            if let Some(unit) = k.and_then(|k| cache.units.get(&k)) {
-                if let Some(sink) = sink {
-                    unit.files.iter().try_for_each(|f| sink.put(f))?;
-                }
-                return Ok((k, unit.clone(), true));
-            }
-            Ok((k, Arc::new(make.unit(di)?), false))
-        })
-        .collect();
-    let mut errors = Vec::new();
-    let mut new_units = std::collections::HashMap::with_capacity(units.len());
-    let mut docs = Vec::with_capacity(units.len());
-    let mut documents_reused = 0;
-    for r in units {
-        match r {
-            Ok((k, unit, reused)) => {
-                documents_reused += usize::from(reused);
-                if let Some(k) = k {
-                    new_units.insert(k, unit.clone());
-                }
-                docs.push(unit);
-            }
-            Err(Error::Site(d)) => errors.extend(d),
-            Err(e) => return Err(e),
-        }
-    }
-    if !errors.is_empty() {
-        errors.sort();
-        errors.dedup();
-        return Err(Error::Site(errors));
-    }
-    // A unit made for a sink keeps neither its files nor its HTML, so it cannot be reused.
-    cache.units = if sink.is_some() {
-        std::collections::HashMap::new()
-    } else {
-        new_units
-    };
+    let make = Make { inputs, sink, keep };
+    let (docs, documents_reused) = make.units(memo)?;
     timer.mark("documents");
     let mut warnings: Vec<Diagnostic> = docs
         .iter()
@@ -278,33 +245,45 @@ pub fn render(
     // The links are checked while the site-wide pages are made: neither needs the other.
     let (link_warnings, site_files) = rayon::join(
         || {
+            let config = &inputs.source.config;
             links::check(
-                &source.config,
-                site,
+                config,
+                inputs.site,
                 &md,
-                &mut cache.links,
-                &mut cache.targets,
-                settings,
+                &mut memo.links,
+                &inputs.settings,
                 keep,
             )
         },
-        || {
-            // The site-wide pages change only when what the documents give them does.
-            let site_parts: Vec<&[u8]> = docs.iter().map(|u| u.site_key.as_slice()).collect();
-            let site_key = key(&[settings, &key(&site_parts)]);
-            match &cache.site {
-                Some((k, files)) if keep && *k == site_key => Ok(files.clone()),
-                _ => {
-                    let files = Arc::new(make.site_files(&docs).map_err(Error::Site)?);
-                    cache.site = Some((site_key, files.clone()));
-                    Ok::<_, Error>(files)
-                }
-            }
-        },
+        || make.site_files_memo(&docs, &mut memo.site),
     );
     warnings.extend(link_warnings);
     let site_files = site_files?;
     timer.mark("links and site pages");
+    let files = hand_over(inputs.source, &docs, &site_files, sink)?;
+    timer.mark("site pages handed over");
+    let output = Output {
+        files,
+        warnings,
+        pdfs: docs.iter().map(|u| u.pdfs).sum(),
+        pdf_cache_hits: docs.iter().map(|u| u.pdf_cache_hits).sum(),
+        documents: docs.len(),
+        documents_reused,
+    };
+    if !keep {
+        memo.spent.push(Box::new((docs, md)));
+    }
+    Ok(output)
+}
+
+/// Hands the site's files to `sink` (the documents' went as they were made), or, without a
+/// sink, returns them all, sorted by path, the first of equal paths kept.
+fn hand_over(
+    source: &Source,
+    docs: &[Arc<DocUnit>],
+    site_files: &SiteFiles,
+    sink: Option<&dyn Sink>,
+) -> Result<Vec<OutputFile>> {
     let theme = theme_files(source);
     let last = site_files
         .pages
@@ -316,11 +295,11 @@ pub fn render(
         // Of equal paths the first is kept (the sink keeps the first it takes): dropping the
         // later ones here lets the rest be written in parallel.
         let mut seen = std::collections::HashSet::new();
-        let firsts: Vec<&OutputFile> = last.clone().filter(|f| seen.insert(&f.path)).collect();
+        let firsts: Vec<&OutputFile> = last.filter(|f| seen.insert(&f.path)).collect();
         firsts.par_iter().try_for_each(|f| sink.put(f))?;
     } else {
         files.reserve(docs.iter().map(|u| u.files.len()).sum::<usize>() + 64);
-        for u in &docs {
+        for u in docs {
             files.extend(u.files.iter().cloned());
         }
         files.extend(last.cloned());
@@ -328,19 +307,7 @@ pub fn render(
         files.sort_by(|a, b| a.path.cmp(&b.path));
         files.dedup_by(|b, a| a.path == b.path);
     }
-    timer.mark("site pages handed over");
-    let output = Output {
-        files,
-        warnings,
-        pdfs: docs.iter().map(|u| u.pdfs).sum(),
-        pdf_cache_hits: docs.iter().map(|u| u.pdf_cache_hits).sum(),
-        documents: docs.len(),
-        documents_reused,
-    };
-    if !keep {
-        cache.spent.push(Box::new((docs, md)));
-    }
-    Ok(output)
+    Ok(files)
 }
 
 /// Everything made from one document: reused while the document and the site-wide inputs are
@@ -355,6 +322,12 @@ pub struct DocUnit {
     warnings: Vec<Diagnostic>,
     pdfs: usize,
     pdf_cache_hits: usize,
+    /// What the site-wide pages take from it.
+    parts: SiteParts,
+}
+
+/// What the site-wide pages (catalogs, home, sitemap, feeds) take from one document.
+struct SiteParts {
     /// Its entry in each language's catalog (in the site's order), then in the home page's.
     catalog: Vec<views::CatalogEntry>,
     /// Per site language, whether its latest version has a real edition in it.
@@ -362,8 +335,48 @@ pub struct DocUnit {
     sitemap: String,
     /// Per site language, its entries in the feed.
     feeds: Vec<Vec<feed::Entry>>,
-    /// A hash of what the site-wide pages take from it (the four fields above).
-    site_key: Key,
+    /// A hash of the four fields above, for the next run to compare (with `keep` only).
+    key: Key,
+}
+
+impl SiteParts {
+    fn of(pages: &Pages, doc: &Document, keep: bool) -> Result<Self> {
+        let config = pages.config;
+        let langs = &config.languages;
+        let mut catalog: Vec<views::CatalogEntry> = langs
+            .iter()
+            .map(|l| pages.catalog_entry(doc, &l.code, &out::catalog(&l.code)))
+            .collect();
+        catalog.push(pages.catalog_entry(doc, &config.source_language, out::INDEX));
+        let translated: Vec<bool> = langs
+            .iter()
+            .map(|l| {
+                doc.latest()
+                    .edition(&l.code)
+                    .is_some_and(|e| e.state != crate::resolve::LangState::Missing)
+            })
+            .collect();
+        let sitemap = sitemap::document(pages, doc);
+        let feeds: Vec<Vec<feed::Entry>> = langs
+            .iter()
+            .map(|l| feed::entries(pages, doc, &l.code))
+            .collect();
+        // A run whose work nothing reuses skips the hash.
+        let key = if keep {
+            let summary = serde_json::to_vec(&(&catalog, &translated, &sitemap, &feeds))
+                .map_err(|e| Error::Internal(format!("cannot hash a document's summary: {e}")))?;
+            key(&[&summary])
+        } else {
+            Key::default()
+        };
+        Ok(Self {
+            catalog,
+            translated,
+            sitemap,
+            feeds,
+            key,
+        })
+    }
 }
 
 /// The files about the whole site.
@@ -376,88 +389,116 @@ pub struct SiteFiles {
 
 /// What making a unit needs.
 struct Make<'a> {
-    source: &'a Source,
-    site: &'a Site,
-    i18n: &'a I18n,
-    templates: &'a Templates,
-    pdf: Option<&'a PdfSetup<'a>>,
+    inputs: &'a Inputs<'a>,
     sink: Option<&'a dyn Sink>,
-    /// Whether a later run can reuse this run's work (see [`Cache::single_use`]).
+    /// Whether a later run can reuse this run's work.
     keep: bool,
 }
 
+/// Each document's unit: its key (when kept), the unit, and whether it was reused.
+type Made = (Option<Key>, Arc<DocUnit>, bool);
+
 impl Make<'_> {
-    fn unit(&self, di: usize) -> Result<DocUnit> {
-        let config = &self.source.config;
-        let doc = &self.site.documents[di];
-        let mut md = render_document(self.source, doc, self.i18n, self.keep);
-        if crate::load::has_errors(&md.warnings) {
-            return Err(Error::Site(std::mem::take(&mut md.warnings)));
-        }
-        let mut warnings = std::mem::take(&mut md.warnings);
-        let mut pdf_files = Vec::new();
-        let mut pdf_sizes = std::collections::BTreeMap::new();
-        let mut pdf_cache_hits = 0;
-        if let Some(p) = self.pdf {
-            let t = pdfs::typeset(config, doc, &md, self.i18n, p.engine, p.cache);
-            if t.diagnostics
-                .iter()
-                .any(|d| d.severity == crate::error::Severity::Error)
-            {
-                return Err(Error::Site(t.diagnostics));
+    /// Every document's unit, in parallel, reused from `memo` where its key is unchanged;
+    /// with the number reused. The memo is left holding this run's units (none with a sink:
+    /// a unit made for a sink keeps neither its files nor its HTML, so it cannot be reused).
+    fn units(&self, memo: &mut Memo) -> Result<(Vec<Arc<DocUnit>>, usize)> {
+        let settings = &self.inputs.settings;
+        let made: Vec<Result<Made>> = self
+            .inputs
+            .site
+            .documents
+            .par_iter()
+            .enumerate()
+            .map(|(di, d)| {
+                let k = self.keep.then(|| key(&[d.source.fingerprint(), settings]));
+                if let Some(unit) = k.and_then(|k| memo.units.get(&k)) {
+                    if let Some(sink) = self.sink {
+                        unit.files.iter().try_for_each(|f| sink.put(f))?;
+                    }
+                    return Ok((k, unit.clone(), true));
+                }
+                Ok((k, Arc::new(self.unit(di)?), false))
+            })
+            .collect();
+        let mut errors = Vec::new();
+        let mut units = HashMap::with_capacity(made.len());
+        let mut docs = Vec::with_capacity(made.len());
+        let mut reused = 0;
+        for r in made {
+            match r {
+                Ok((k, unit, was_reused)) => {
+                    reused += usize::from(was_reused);
+                    if let Some(k) = k {
+                        units.insert(k, unit.clone());
+                    }
+                    docs.push(unit);
+                }
+                Err(Error::Site(d)) => errors.extend(d),
+                Err(e) => return Err(e),
             }
-            warnings.extend(t.diagnostics);
-            pdf_sizes = t.sizes;
-            pdf_files = t.files;
-            pdf_cache_hits = t.cache_hits;
         }
+        if !errors.is_empty() {
+            errors.sort();
+            errors.dedup();
+            return Err(Error::Site(errors));
+        }
+        memo.units = if self.sink.is_some() {
+            HashMap::new()
+        } else {
+            units
+        };
+        Ok((docs, reused))
+    }
+
+    /// The site-wide pages, remade only when what the documents give them changed.
+    fn site_files_memo(
+        &self,
+        docs: &[Arc<DocUnit>],
+        memo: &mut Option<(Key, Arc<SiteFiles>)>,
+    ) -> Result<Arc<SiteFiles>> {
+        let site_parts: Vec<&[u8]> = docs.iter().map(|u| u.parts.key.as_slice()).collect();
+        let site_key = key(&[&self.inputs.settings, &key(&site_parts)]);
+        match memo {
+            Some((k, files)) if self.keep && *k == site_key => Ok(files.clone()),
+            _ => {
+                let files = Arc::new(self.site_files(docs).map_err(Error::Site)?);
+                *memo = Some((site_key, files.clone()));
+                Ok(files)
+            }
+        }
+    }
+
+    fn unit(&self, di: usize) -> Result<DocUnit> {
+        let config = &self.inputs.source.config;
+        let doc = &self.inputs.site.documents[di];
+        let mut md = render_document(self.inputs.source, doc, self.inputs.i18n, self.keep);
+        let mut warnings = std::mem::take(&mut md.warnings);
+        if crate::load::has_errors(&warnings) {
+            return Err(Error::Site(warnings));
+        }
+        let pdfs = self.typeset(doc, &md)?;
+        warnings.extend(pdfs.diagnostics);
         let pages = Pages {
             config,
-            site: self.site,
+            site: self.inputs.site,
             md: &md,
-            i18n: self.i18n,
-            pdf_sizes: &pdf_sizes,
+            i18n: self.inputs.i18n,
+            pdf_sizes: &pdfs.sizes,
             badge_cache: Default::default(),
         };
         let mut files = run_jobs(
             &pages,
-            self.templates,
-            &document_jobs(self.source, self.site, di),
+            self.inputs.templates,
+            &document_jobs(self.inputs.source, self.inputs.site, di),
         )
         .map_err(Error::Site)?;
-        files.extend(pdf_files);
+        files.extend(pdfs.files);
         files.extend(document_assets(doc));
         // Stable: pages before PDFs before assets, a translation's assets before the source's.
         files.sort_by(|a, b| a.path.cmp(&b.path));
         files.dedup_by(|b, a| a.path == b.path);
-        let langs = &config.languages;
-        let mut catalog: Vec<views::CatalogEntry> = langs
-            .iter()
-            .map(|l| pages.catalog_entry(doc, &l.code, &paths::catalog(&l.code)))
-            .collect();
-        catalog.push(pages.catalog_entry(doc, &config.source_language, "index.html"));
-        let translated: Vec<bool> = langs
-            .iter()
-            .map(|l| {
-                doc.latest()
-                    .edition(&l.code)
-                    .is_some_and(|e| e.state != crate::resolve::LangState::Missing)
-            })
-            .collect();
-        let sitemap = sitemap::document(&pages, doc);
-        let feeds: Vec<Vec<feed::Entry>> = langs
-            .iter()
-            .map(|l| feed::entries(&pages, doc, &l.code))
-            .collect();
-        // What the site-wide pages take from this document, hashed for the next run to
-        // compare; a run whose work nothing reuses skips it.
-        let site_key = if self.keep {
-            let summary = serde_json::to_vec(&(&catalog, &translated, &sitemap, &feeds))
-                .map_err(|e| Error::Other(format!("internal error: {e}")))?;
-            key(&[&summary])
-        } else {
-            Key::default()
-        };
+        let parts = SiteParts::of(&pages, doc, self.keep)?;
         if let Some(sink) = self.sink {
             files.iter().try_for_each(|f| sink.put(f))?;
             files = Vec::new();
@@ -475,14 +516,23 @@ impl Make<'_> {
             md: Arc::new(md),
             files,
             warnings,
-            pdfs: pdf_sizes.len(),
-            pdf_cache_hits,
-            catalog,
-            translated,
-            sitemap,
-            feeds,
-            site_key,
+            pdfs: pdfs.sizes.len(),
+            pdf_cache_hits: pdfs.cache_hits,
+            parts,
         })
+    }
+
+    /// The document's PDFs, when PDFs are made (an error in one stops the document).
+    fn typeset(&self, doc: &Document, md: &DocMarkdown) -> Result<pdfs::Typeset> {
+        let Some(p) = self.inputs.pdf.as_ref() else {
+            return Ok(pdfs::Typeset::default());
+        };
+        let config = &self.inputs.source.config;
+        let t = pdfs::typeset(config, doc, md, self.inputs.i18n, p.engine, p.cache);
+        if crate::load::has_errors(&t.diagnostics) {
+            return Err(Error::Site(t.diagnostics));
+        }
+        Ok(t)
     }
 
     /// The pages about the whole site (home, catalogs, 404), and the sitemap, feeds and
@@ -491,22 +541,22 @@ impl Make<'_> {
         let none = DocMarkdown::default();
         let no_pdfs = std::collections::BTreeMap::new();
         let pages = &Pages {
-            config: &self.source.config,
-            site: self.site,
+            config: &self.inputs.source.config,
+            site: self.inputs.site,
             md: &none,
-            i18n: self.i18n,
+            i18n: self.inputs.i18n,
             pdf_sizes: &no_pdfs,
             badge_cache: Default::default(),
         };
-        let templates = self.templates;
+        let templates = self.inputs.templates;
         let langs = &pages.config.languages;
         let entries = |i: usize| {
             docs.iter()
-                .map(|u| u.catalog[i].clone())
+                .map(|u| u.parts.catalog[i].clone())
                 .collect::<Vec<_>>()
         };
         let translated: Vec<usize> = (0..langs.len())
-            .map(|li| docs.iter().filter(|u| u.translated[li]).count())
+            .map(|li| docs.iter().filter(|u| u.parts.translated[li]).count())
             .collect();
         type Job<'j> = Box<dyn Fn() -> Result<OutputFile, Diagnostic> + Sync + Send + 'j>;
         let mut jobs: Vec<Job> = vec![
@@ -533,7 +583,7 @@ impl Make<'_> {
         jobs.push(Box::new(|| {
             Ok(OutputFile::generated(
                 "sitemap.xml".into(),
-                sitemap::sitemap(pages, docs.iter().map(|u| u.sitemap.as_str())),
+                sitemap::sitemap(pages, docs.iter().map(|u| u.parts.sitemap.as_str())),
             ))
         }));
         jobs.push(Box::new(|| {
@@ -547,7 +597,7 @@ impl Make<'_> {
                 let feed = feed::feed(
                     pages,
                     &l.code,
-                    docs.iter().flat_map(|u| &u.feeds[li]).collect(),
+                    docs.iter().flat_map(|u| &u.parts.feeds[li]).collect(),
                 );
                 Ok(OutputFile::generated(format!("{}/feed.xml", l.code), feed))
             }));
@@ -604,7 +654,8 @@ fn alert_titles(i18n: &I18n, lang: &str) -> AlertTitles {
 /// With `keep`, it also fingerprints the document's link targets, for the next run's link
 /// checks to compare.
 fn render_document(source: &Source, d: &Document, i18n: &I18n, keep: bool) -> DocMarkdown {
-    let src_alerts = &alert_titles(i18n, &source.config.source_language);
+    let source_lang = &source.config.source_language;
+    let src_alerts = &alert_titles(i18n, source_lang);
     let alerts: Vec<AlertTitles> = source
         .config
         .languages
@@ -628,37 +679,7 @@ fn render_document(source: &Source, d: &Document, i18n: &I18n, keep: bool) -> Do
                 .collect()
         })
         .collect();
-    let translated: Vec<Vec<Vec<Option<Rendered>>>> = d
-        .versions
-        .par_iter()
-        .enumerate()
-        .map(|(vi, v)| {
-            v.editions
-                .par_iter()
-                .enumerate()
-                .map(|(ei, e)| {
-                    e.chapters
-                        .par_iter()
-                        .enumerate()
-                        .map(|(ci, t)| {
-                            t.as_ref().map(|t| {
-                                let chapter = translation::Chapter {
-                                    doc: d,
-                                    version: v,
-                                    edition: e,
-                                    index: ci,
-                                    text: t,
-                                    source: &source_md[vi][ci],
-                                    source_lang: &source.config.source_language,
-                                };
-                                translation::render(&chapter, i18n, &alerts[ei])
-                            })
-                        })
-                        .collect()
-                })
-                .collect()
-        })
-        .collect();
+    let (translated, marks) = render_translations(d, &source_md, i18n, &alerts, source_lang);
     let mut warnings = Vec::new();
     for (vi, v) in d.versions.iter().enumerate() {
         warnings.extend(text_problems(v, &source_md[vi], &translated[vi]));
@@ -671,9 +692,86 @@ fn render_document(source: &Source, d: &Document, i18n: &I18n, keep: bool) -> Do
     DocMarkdown {
         source: source_md,
         translated,
+        marks,
         warnings,
         targets,
     }
+}
+
+/// Every translated chapter's marks, decided first, and its HTML with them; each as
+/// `[version][edition][chapter]`.
+#[allow(clippy::type_complexity)]
+fn render_translations(
+    d: &Document,
+    source_md: &[Vec<Rendered>],
+    i18n: &I18n,
+    alerts: &[AlertTitles],
+    source_lang: &str,
+) -> (
+    Vec<Vec<Vec<Option<Rendered>>>>,
+    Vec<Vec<Vec<Option<crate::marks::Marks>>>>,
+) {
+    type Translated = (Option<Rendered>, Option<crate::marks::Marks>);
+    let translated: Vec<Vec<Vec<Translated>>> = d
+        .versions
+        .par_iter()
+        .enumerate()
+        .map(|(vi, v)| {
+            v.editions
+                .par_iter()
+                .enumerate()
+                .map(|(ei, e)| {
+                    e.chapters
+                        .par_iter()
+                        .enumerate()
+                        .map(|(ci, t)| {
+                            let Some(t) = t else {
+                                return (None, None);
+                            };
+                            let source = &source_md[vi][ci];
+                            let marks = crate::marks::decide(
+                                e,
+                                ci,
+                                &v.chapters[ci].source.body,
+                                &t.body,
+                                &source.heading_ids,
+                                source_lang,
+                            );
+                            let chapter = translation::Chapter {
+                                doc: d,
+                                version: v,
+                                edition: e,
+                                index: ci,
+                                text: t,
+                                source,
+                                source_lang,
+                                marks: marks.as_ref(),
+                            };
+                            (
+                                Some(translation::render(&chapter, i18n, &alerts[ei])),
+                                marks,
+                            )
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    unzip3(translated)
+}
+
+/// Splits `[version][edition][chapter]` pairs into two arrays of the same shape.
+#[allow(clippy::type_complexity)]
+fn unzip3<A, B>(nested: Vec<Vec<Vec<(A, B)>>>) -> (Vec<Vec<Vec<A>>>, Vec<Vec<Vec<B>>>) {
+    nested
+        .into_iter()
+        .map(|editions| {
+            editions
+                .into_iter()
+                .map(|chapters| chapters.into_iter().unzip())
+                .unzip()
+        })
+        .unzip()
 }
 
 /// Images that point to files that do not exist, as warnings at the image's line; and text
@@ -689,7 +787,7 @@ fn text_problems(
         if let Some(offset) = r.too_deep {
             out.push(
                 Diagnostic::error(
-                    "nesting-too-deep",
+                    Code::NestingTooDeep,
                     Some(file.location(offset)),
                     format!(
                         "lists and block quotes nest more than {} levels deep here",
@@ -711,7 +809,7 @@ fn text_problems(
                 let loc = file.location(reference.offset);
                 out.push(
                     Diagnostic::warning(
-                        "missing-image",
+                        Code::MissingImage,
                         Some(loc),
                         format!("image `{url}` not found"),
                     )
@@ -799,7 +897,7 @@ fn render_view<T: views::View>(
 ) -> Result<Vec<u8>, Diagnostic> {
     let context = view
         .context()
-        .map_err(|e| Diagnostic::error("template-context", None, format!("{path}: {e}")))?;
+        .map_err(|e| Diagnostic::error(Code::TemplateError, None, format!("{path}: {e}")))?;
     templates.render_bytes(template, context)
 }
 
@@ -825,7 +923,7 @@ fn document_assets(d: &Document) -> Vec<OutputFile> {
     let mut out = Vec::new();
     for v in &d.versions {
         for e in v.editions.iter().filter(|e| e.built) {
-            let dir = paths::version_dir(&e.lang, &d.slug, &v.version.name);
+            let dir = out::version_dir(&e.lang, &d.slug, &v.version.name);
             // Translated assets first, so that they win over the source's in the dedup.
             for a in e.assets.iter().chain(&v.assets) {
                 out.push(OutputFile {

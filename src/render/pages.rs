@@ -1,9 +1,10 @@
 //! Builds the view of every page from the resolved site and the rendered Markdown.
 
-use super::markdown::Rendered;
 use super::views::*;
-use crate::config::SiteConfig;
 use crate::i18n::I18n;
+use crate::load::config::SiteConfig;
+use crate::markdown::Rendered;
+use crate::paths::out;
 use crate::resolve::{DocVersion, Document, Site};
 
 /// Rendered Markdown, one entry per document of the site, in the same order.
@@ -18,10 +19,13 @@ pub struct Markdown {
 pub struct DocMarkdown {
     pub source: Vec<Vec<Rendered>>,
     pub translated: Vec<Vec<Vec<Option<Rendered>>>>,
+    /// The marks of each translated chapter (`[version][edition][chapter]`, as `translated`),
+    /// decided once for the pages, the print edition and the PDF.
+    pub marks: Vec<Vec<Vec<Option<crate::marks::Marks>>>>,
     /// Images its chapters point to that do not exist.
     pub warnings: Vec<crate::error::Diagnostic>,
     /// [`super::links::targets_fingerprint`] of the document.
-    pub targets: crate::cache::Key,
+    pub targets: crate::memo::Key,
 }
 
 /// Stands for a piece of rendered Markdown in a view: the template prints it as it is (`| safe`),
@@ -48,35 +52,6 @@ pub struct Pages<'a> {
     pub badge_cache: std::sync::Mutex<std::collections::HashMap<(String, usize, String), Badges>>,
 }
 
-/// Where each page lives, relative to the site root.
-pub mod paths {
-    // Paths and URLs are made many times per page: they are joined in one allocation of
-    // the right size (`concat`), which costs a fraction of `format!`.
-    pub fn catalog(lang: &str) -> String {
-        [lang, "/index.html"].concat()
-    }
-    pub fn chapter(lang: &str, doc: &str, version: &str, page: &str) -> String {
-        chapter_url("", lang, doc, version, page)
-    }
-    /// [`chapter`] as a link from a page whose [`root`] is `root`.
-    pub fn chapter_url(root: &str, lang: &str, doc: &str, version: &str, page: &str) -> String {
-        [root, lang, "/", doc, "/", version, "/", page].concat()
-    }
-    pub fn version_dir(lang: &str, doc: &str, version: &str) -> String {
-        [lang, "/", doc, "/", version, "/"].concat()
-    }
-    pub fn alias(lang: &str, doc: &str) -> String {
-        [lang, "/", doc, "/index.html"].concat()
-    }
-    pub fn versions(lang: &str, doc: &str) -> String {
-        [lang, "/", doc, "/versions.html"].concat()
-    }
-    /// The relative path from the page at `from` to the site root.
-    pub fn root(from: &str) -> String {
-        "../".repeat(from.matches('/').count())
-    }
-}
-
 fn status_name(s: crate::load::Status) -> &'static str {
     match s {
         crate::load::Status::Draft => "draft",
@@ -101,7 +76,7 @@ impl<'a> Pages<'a> {
         Common {
             lang: lang.to_string(),
             lang_name: self.lang_name(lang),
-            root: paths::root(path),
+            root: out::root(path),
             site_title: self.config.title.clone(),
             site_description: self.config.description.clone(),
             page_title: title,
@@ -121,7 +96,7 @@ impl<'a> Pages<'a> {
 
     /// Switcher and alternates for pages that exist in every language (catalogs, histories).
     fn every_language(&self, common: &mut Common, from: &str, path_of: impl Fn(&str) -> String) {
-        let root = paths::root(from);
+        let root = out::root(from);
         for l in &self.config.languages {
             let target = path_of(&l.code);
             common.alternates.push(Alternate {
@@ -150,7 +125,7 @@ impl<'a> Pages<'a> {
         let title_lang = (t_title.is_none() && !self.config.is_source(lang))
             .then(|| self.config.source_language.clone());
         let latest = doc.latest();
-        let root = paths::root(from);
+        let root = out::root(from);
         let latest_lang = if latest.has_lang(lang) {
             lang
         } else {
@@ -176,22 +151,22 @@ impl<'a> Pages<'a> {
             version: v.version.name.clone(),
             is_latest: v.version == latest.version,
             latest_version: latest.version.name.clone(),
-            latest_url: paths::chapter_url(
+            latest_url: out::chapter_url(
                 &root,
                 latest_lang,
                 &doc.slug,
                 &latest.version.name,
                 "index.html",
             ),
-            versions_url: [root.as_str(), lang, "/", &doc.slug, "/versions.html"].concat(),
+            versions_url: out::versions_url(&root, lang, &doc.slug),
             pdf_url: self
                 .pdf(lang, &doc.slug, &v.version.name)
                 .map(|p| [root.as_str(), &p].concat()),
             pdf_size: self
                 .pdf(lang, &doc.slug, &v.version.name)
                 .and_then(|p| self.pdf_sizes.get(&p))
-                .map(|b| super::print::human_size(*b)),
-            print_url: paths::chapter_url(&root, lang, &doc.slug, &v.version.name, "print.html"),
+                .map(|b| human_size(*b)),
+            print_url: out::chapter_url(&root, lang, &doc.slug, &v.version.name, out::PRINT),
             extra: serde_yaml::to_value(&v.meta.extra).unwrap_or(serde_yaml::Value::Null),
         }
     }
@@ -201,7 +176,7 @@ impl<'a> Pages<'a> {
         if self.pdf_sizes.is_empty() {
             return None;
         }
-        let p = super::pdfs::pdf_path(lang, doc, version);
+        let p = out::pdf(lang, doc, version);
         self.pdf_sizes.contains_key(&p).then_some(p)
     }
 
@@ -214,7 +189,7 @@ impl<'a> Pages<'a> {
                 code: e.lang.clone(),
                 name: self.lang_name(&e.lang),
                 state: e.badge(),
-                url: paths::chapter_url(root, &e.lang, &doc.slug, &v.version.name, "index.html"),
+                url: out::chapter_url(root, &e.lang, &doc.slug, &v.version.name, "index.html"),
                 pdf_url: self
                     .pdf(&e.lang, &doc.slug, &v.version.name)
                     .map(|p| [root, &p].concat()),
@@ -248,7 +223,7 @@ impl<'a> Pages<'a> {
         chapter_file: &str,
         from: &str,
     ) -> Vec<VersionLink> {
-        let root = paths::root(from);
+        let root = out::root(from);
         doc.versions
             .iter()
             .enumerate()
@@ -268,7 +243,7 @@ impl<'a> Pages<'a> {
                     name: v.version.name.clone(),
                     status: status_name(v.meta.status),
                     date: v.meta.date.clone().unwrap_or_default(),
-                    url: paths::chapter_url(&root, l, &doc.slug, &v.version.name, page),
+                    url: out::chapter_url(&root, l, &doc.slug, &v.version.name, page),
                     current: current == Some(i),
                     latest: i == doc.latest,
                     languages: self.shared_badges(doc, i, &root),
@@ -304,8 +279,8 @@ impl<'a> Pages<'a> {
         let v = &doc.versions[vi];
         let lang = v.editions[lang_i].lang.as_str();
         let chapter = &v.chapters[c];
-        let path = paths::chapter(lang, &doc.slug, &v.version.name, &chapter.page);
-        let root = paths::root(&path);
+        let path = out::chapter(lang, &doc.slug, &v.version.name, &chapter.page);
+        let root = out::root(&path);
         let translated = self.md.translated[vi][lang_i][c].as_ref();
         let fallback = !self.config.is_source(lang) && translated.is_none();
         let rendered = translated.unwrap_or(&self.md.source[vi][c]);
@@ -335,13 +310,7 @@ impl<'a> Pages<'a> {
         let chapters: Vec<ChapterLink> = (0..v.chapters.len())
             .map(|i| ChapterLink {
                 title: self.chapter_title(vi, lang_i, i, v, lang),
-                url: paths::chapter_url(
-                    &root,
-                    lang,
-                    &doc.slug,
-                    &v.version.name,
-                    &v.chapters[i].page,
-                ),
+                url: out::chapter_url(&root, lang, &doc.slug, &v.version.name, &v.chapters[i].page),
                 current: i == c,
             })
             .collect();
@@ -397,14 +366,14 @@ impl<'a> Pages<'a> {
         path: &str,
     ) {
         let page = &v.chapters[c].page;
-        let root = paths::root(path);
+        let root = out::root(path);
         let lang = common.lang.clone();
         for l in &self.config.languages {
             let exists = v.has_lang(&l.code);
             let target = if exists {
-                paths::chapter(&l.code, &doc.slug, &v.version.name, page)
+                out::chapter(&l.code, &doc.slug, &v.version.name, page)
             } else {
-                paths::catalog(&l.code)
+                out::catalog(&l.code)
             };
             common.languages.push(LangLink {
                 code: l.code.clone(),
@@ -420,7 +389,7 @@ impl<'a> Pages<'a> {
                 });
             }
         }
-        let source_path = paths::chapter(
+        let source_path = out::chapter(
             &self.config.source_language,
             &doc.slug,
             &v.version.name,
@@ -463,8 +432,8 @@ impl<'a> Pages<'a> {
         };
         CatalogEntry {
             doc: self.doc_view(doc, v, lang, from),
-            url: paths::chapter_url(
-                &paths::root(from),
+            url: out::chapter_url(
+                &out::root(from),
                 l,
                 &doc.slug,
                 &v.version.name,
@@ -475,20 +444,20 @@ impl<'a> Pages<'a> {
                 .editions
                 .iter()
                 .any(|e| self.pdf(&e.lang, &doc.slug, &v.version.name).is_some()),
-            languages: self.badges(doc, v, &paths::root(from)),
+            languages: self.badges(doc, v, &out::root(from)),
         }
     }
 
     /// The catalog of `lang`, with its documents' entries ([`Self::catalog_entry`]).
     pub fn catalog(&self, lang: &str, documents: Vec<CatalogEntry>) -> (String, CatalogPage) {
-        let path = paths::catalog(lang);
+        let path = out::catalog(lang);
         let title = format!(
             "{} — {}",
             self.i18n.text(lang, "catalog-title", None),
             self.config.title
         );
         let mut common = self.common(lang, &path, "catalog", title);
-        self.every_language(&mut common, &path, paths::catalog);
+        self.every_language(&mut common, &path, out::catalog);
         (path, CatalogPage { common, documents })
     }
 
@@ -498,7 +467,7 @@ impl<'a> Pages<'a> {
         let path = "index.html".to_string();
         let lang = self.config.source_language.clone();
         let mut common = self.common(&lang, &path, "home", self.config.title.clone());
-        self.every_language(&mut common, &path, paths::catalog);
+        self.every_language(&mut common, &path, out::catalog);
         common.alternates.clear();
         let site_languages = self
             .config
@@ -508,7 +477,7 @@ impl<'a> Pages<'a> {
             .map(|(l, &translated)| HomeLanguage {
                 code: l.code.clone(),
                 name: l.name.clone(),
-                url: paths::catalog(&l.code),
+                url: out::catalog(&l.code),
                 translated,
             })
             .collect();
@@ -524,7 +493,7 @@ impl<'a> Pages<'a> {
 
     pub fn versions(&self, d: usize, lang: &str) -> (String, VersionsPage) {
         let doc = &self.site.documents[d];
-        let path = paths::versions(lang, &doc.slug);
+        let path = out::versions(lang, &doc.slug);
         let view = self.doc_view(doc, doc.latest(), lang, &path);
         let title = format!(
             "{} — {}",
@@ -533,7 +502,7 @@ impl<'a> Pages<'a> {
         );
         let mut common = self.common(lang, &path, "versions", title);
         let slug = doc.slug.clone();
-        self.every_language(&mut common, &path, |l| paths::versions(l, &slug));
+        self.every_language(&mut common, &path, |l| out::versions(l, &slug));
         let versions = self.version_links(doc, None, lang, "index.md", &path);
         (
             path,
@@ -547,7 +516,7 @@ impl<'a> Pages<'a> {
 
     pub fn redirect(&self, d: usize, lang: &str) -> (String, RedirectPage) {
         let doc = &self.site.documents[d];
-        let path = paths::alias(lang, &doc.slug);
+        let path = out::alias(lang, &doc.slug);
         let v = doc.latest();
         let view = self.doc_view(doc, v, lang, &path);
         let l = if v.has_lang(lang) {
@@ -555,10 +524,10 @@ impl<'a> Pages<'a> {
         } else {
             &self.config.source_language
         };
-        let target_path = paths::chapter(l, &doc.slug, &v.version.name, "index.html");
+        let target_path = out::chapter(l, &doc.slug, &v.version.name, "index.html");
         let mut common = self.common(lang, &path, "redirect", view.title.clone());
         common.canonical = self.abs(&target_path);
-        let target = [paths::root(&path).as_str(), &target_path].concat();
+        let target = [out::root(&path).as_str(), &target_path].concat();
         (
             path,
             RedirectPage {
@@ -582,5 +551,26 @@ impl<'a> Pages<'a> {
         common.root = self.config.base_url.clone();
         let home_url = self.config.base_url.clone() + "index.html";
         (path, NotFoundPage { common, home_url })
+    }
+}
+
+/// `245 KB`, `1.2 MB`: file sizes for link texts.
+pub(super) fn human_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::human_size;
+
+    #[test]
+    fn sizes_are_human() {
+        assert_eq!(human_size(1000), "1 KB");
+        assert_eq!(human_size(250 * 1024), "250 KB");
+        assert_eq!(human_size(3 * 1024 * 1024 / 2), "1.5 MB");
     }
 }

@@ -1,7 +1,8 @@
 //! The print edition: the whole document on one page, laid out for paper with CSS paged media.
 
-use super::pages::{Pages, paths};
+use super::pages::Pages;
 use super::views::{PrintChapter, PrintPage};
+use crate::paths::out;
 
 impl Pages<'_> {
     /// The whole document on one page, for printing: chapters one after the other, their
@@ -17,7 +18,7 @@ impl Pages<'_> {
         let doc = &self.site.documents[d];
         let v = &doc.versions[vi];
         let lang = v.editions[lang_i].lang.as_str();
-        let path = paths::chapter(lang, &doc.slug, &v.version.name, "print.html");
+        let path = out::chapter(lang, &doc.slug, &v.version.name, out::PRINT);
         let view = self.doc_view(doc, v, lang, &path);
         let title = format!(
             "{} {} — {}",
@@ -27,7 +28,7 @@ impl Pages<'_> {
         );
         let mut common = self.common(lang, &path, "print", title);
         // The print edition is another form of the chapter pages: index those instead.
-        common.canonical = self.abs(&paths::chapter(
+        common.canonical = self.abs(&out::chapter(
             lang,
             &doc.slug,
             &v.version.name,
@@ -49,7 +50,7 @@ impl Pages<'_> {
                 let toc = rendered
                     .toc
                     .iter()
-                    .map(|t| crate::render::markdown::TocEntry {
+                    .map(|t| crate::markdown::TocEntry {
                         level: t.level,
                         id: [anchor.as_str(), "-", &t.id].concat(),
                         text: t.text.clone(),
@@ -87,15 +88,6 @@ impl Pages<'_> {
             outdated: v.editions[lang_i].outdated_sections(),
         };
         (path, page, htmls)
-    }
-}
-
-/// `245 KB`, `1.2 MB`: file sizes for link texts.
-pub fn human_size(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    } else {
-        format!("{} KB", bytes.div_ceil(1024))
     }
 }
 
@@ -218,12 +210,5 @@ mod tests {
              <a href=\"../2.0/02-b.html#x\">3</a> <a href=\"02-b.htmlx\">4</a> \
              <img src=\"02-b.html\"> <a href=\"#c2\" id=\"c1-q\">5</a></p>"
         );
-    }
-
-    #[test]
-    fn sizes_are_human() {
-        assert_eq!(human_size(1000), "1 KB");
-        assert_eq!(human_size(250 * 1024), "250 KB");
-        assert_eq!(human_size(3 * 1024 * 1024 / 2), "1.5 MB");
     }
 }

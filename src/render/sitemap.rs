@@ -1,8 +1,9 @@
 //! `sitemap.xml` with hreflang alternates, and `robots.txt`. Built once per build.
 
-use super::pages::{Pages, paths};
-use crate::config::SiteConfig;
-use crate::render::markdown::escape_attr_into;
+use super::pages::Pages;
+use crate::load::config::SiteConfig;
+use crate::markdown::escape_attr_into;
+use crate::paths::out;
 use crate::resolve::Document;
 
 /// One `<url>` per page that is the real text in its language (fallback pages are left out,
@@ -12,7 +13,7 @@ pub fn sitemap<'a>(pages: &Pages, documents: impl Iterator<Item = &'a str>) -> S
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    every_language(pages, &mut out, &paths::catalog);
+    every_language(pages, &mut out, &out::catalog);
     for d in documents {
         out.push_str(d);
     }
@@ -25,7 +26,7 @@ pub fn document(pages: &Pages, doc: &Document) -> String {
     let base = &pages.config.base_url;
     let source = pages.config.source_language.as_str();
     let mut out = String::new();
-    every_language(pages, &mut out, &|l| paths::versions(l, &doc.slug));
+    every_language(pages, &mut out, &|l| out::versions(l, &doc.slug));
     for v in &doc.versions {
         for (ci, c) in v.chapters.iter().enumerate() {
             let alts: Vec<(&str, String)> = pages
@@ -34,9 +35,9 @@ pub fn document(pages: &Pages, doc: &Document) -> String {
                 .iter()
                 .map(|l| l.code.as_str())
                 .filter(|l| v.is_real(l, ci))
-                .map(|l| (l, paths::chapter(l, &doc.slug, &v.version.name, &c.page)))
+                .map(|l| (l, out::chapter(l, &doc.slug, &v.version.name, &c.page)))
                 .collect();
-            let default = paths::chapter(source, &doc.slug, &v.version.name, &c.page);
+            let default = out::chapter(source, &doc.slug, &v.version.name, &c.page);
             let links = alternates(base, &alts, &default);
             for (_, p) in &alts {
                 entry(&mut out, base, p, &links, v.meta.date.as_deref());

@@ -5,7 +5,7 @@
 //! variables, and its errors are turned into `path:line:col` diagnostics pointing into the
 //! template file.
 
-use crate::error::{Diagnostic, Error, Location, Result};
+use crate::error::{Code, Diagnostic, Error, Location, Result};
 use crate::i18n::I18n;
 use crate::load::theme::TextFile;
 use fluent_bundle::{FluentArgs, FluentValue};
@@ -63,23 +63,12 @@ impl Templates {
             ui_fallback,
         };
         if let Err(e) = this.tera.add_raw_templates(sources) {
-            return Err(Error::one(this.diagnostic(&e, "bad-template")));
+            return Err(Error::one(this.diagnostic(&e, Code::BadTemplate)));
         }
         Ok(this)
     }
 
-    pub fn has(&self, name: &str) -> bool {
-        self.tera.contains_template(name)
-    }
-
-    pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
-        self.tera
-            .render(name, context)
-            .map_err(|e| self.diagnostic(&e, "template-error"))
-    }
-
-    /// [`Self::render`] as UTF-8 bytes, without checking again that they are UTF-8.
-    /// The context gets `ui`, the UI strings of its `lang` that take no arguments.
+    /// Renders template `name` into bytes (UTF-8, not checked again). The context gets `ui`, the UI strings of its `lang` that take no arguments.
     pub fn render_bytes(&self, name: &str, mut context: Context) -> Result<Vec<u8>, Diagnostic> {
         let ui = context
             .get("lang")
@@ -91,11 +80,11 @@ impl Templates {
         let mut out = Vec::with_capacity(32 * 1024);
         self.tera
             .render_to(name, &context, &mut out)
-            .map_err(|e| self.diagnostic(&e, "template-error"))?;
+            .map_err(|e| self.diagnostic(&e, Code::TemplateError))?;
         Ok(out)
     }
 
-    fn diagnostic(&self, e: &tera::Error, code: &'static str) -> Diagnostic {
+    fn diagnostic(&self, e: &tera::Error, code: Code) -> Diagnostic {
         let report = match e.kind() {
             tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
             _ => None,

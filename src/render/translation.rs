@@ -1,15 +1,14 @@
-//! Rendering a translated chapter: marks on the sections whose source changed since the
-//! translation was stamped (in the reader's language, linking to the current source section),
-//! the `source` policy's swap of those sections, and sanitising the translator's raw HTML.
+//! Rendering a translated chapter: its marks ([`crate::marks`]) as HTML, in the reader's
+//! language, linking to the current source section; and sanitising the translator's raw HTML.
 
-use super::markdown::{self, AlertTitles, Input, Rendered, escape_attr};
-use super::pages::paths;
-use crate::config::OutdatedPolicy;
 use crate::i18n::I18n;
 use crate::load::MarkdownFile;
+use crate::markdown::{self, AlertTitles, Input, Rendered, escape_attr};
+use crate::marks::Marks;
+use crate::paths::out;
 use crate::resolve::{DocVersion, Document, Edition};
-use crate::translate::{self, Freshness};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 pub struct Chapter<'a> {
     pub doc: &'a Document,
@@ -19,97 +18,89 @@ pub struct Chapter<'a> {
     pub text: &'a MarkdownFile,
     pub source: &'a Rendered,
     pub source_lang: &'a str,
+    /// Its marks ([`crate::marks`]), when it is outdated.
+    pub marks: Option<&'a Marks>,
 }
 
 pub fn render(c: &Chapter, i18n: &I18n, alerts: &AlertTitles) -> Rendered {
     let lang = c.edition.lang.as_str();
-    let changes = match &c.edition.freshness[c.index] {
-        Some(Freshness::Outdated(changes)) => Some(changes),
-        _ => None,
-    };
-    let swap = c.edition.policy == OutdatedPolicy::Source && changes.is_some();
-    let body: std::borrow::Cow<str> = match changes {
-        Some(ch) if swap => std::borrow::Cow::Owned(translate::hybrid(
-            &c.version.chapters[c.index].source.body,
-            &c.text.body,
-            &c.source.heading_ids,
-            ch,
-            c.source_lang,
-        )),
-        _ => std::borrow::Cow::Borrowed(&c.text.body),
-    };
-    let source_page = format!(
-        "{}{}",
-        paths::root(&paths::chapter(
+    let body = c.marks.map_or(&*c.text.body, |m| m.text(&c.text.body));
+    let source_page = [
+        out::root(&out::chapter(
             lang,
             &c.doc.slug,
             &c.version.version.name,
-            "x"
+            "x",
         )),
-        paths::chapter(
+        out::chapter(
             c.source_lang,
             &c.doc.slug,
             &c.version.version.name,
-            &c.version.chapters[c.index].page
-        )
-    );
-    let mut marks = BTreeMap::new();
-    if let Some(ch) = changes {
-        let key = if swap {
-            "outdated-section-source"
-        } else {
-            "outdated-section"
-        };
-        let text = i18n.text(lang, key, None);
+            &c.version.chapters[c.index].page,
+        ),
+    ]
+    .concat();
+    let mut html_marks = BTreeMap::new();
+    if let Some(marks) = c.marks {
         let link = i18n.text(lang, "outdated-section-link", None);
-        let marked = ch
-            .changed
-            .iter()
-            .chain(if swap { ch.added.iter() } else { [].iter() });
-        for id in marked {
-            marks.insert(
+        for (id, mark) in &marks.sections {
+            let text = i18n.text(lang, Marks::message_key(*mark), None);
+            html_marks.insert(
                 id.clone(),
-                mark(&text, &link, &source_page, id, c.source_lang),
+                mark_html(&text, &link, &source_page, id, c.source_lang),
             );
         }
     }
     let mut r = markdown::render(&Input {
-        markdown: &body,
+        markdown: body,
         source_ids: Some(&c.source.heading_ids),
         alerts: Some(alerts),
-        marks: Some(&marks),
+        marks: Some(&html_marks),
     });
-    if let Some(ch) = changes.filter(|ch| !swap && !ch.added.is_empty()) {
-        let mut args = fluent_bundle::FluentArgs::new();
-        args.set("count", ch.added.len());
-        let text = i18n.text(lang, "outdated-added", Some(&args));
-        let links: Vec<String> = ch
-            .added
-            .iter()
-            .map(|id| {
-                format!(
-                    "<a href=\"{}#{}\" hreflang=\"{}\">#{}</a>",
-                    escape_attr(&source_page),
-                    escape_attr(id),
-                    c.source_lang,
-                    escape_attr(id)
-                )
-            })
-            .collect();
-        r.html = std::sync::Arc::new(format!(
-            "<p class=\"outdated-mark\" role=\"note\">{} {}</p>\n{}",
-            escape_attr(&text),
-            links.join(", "),
+    if let Some(missing) = c.marks.map(|m| &m.missing).filter(|m| !m.is_empty()) {
+        r.html = Arc::new(format!(
+            "{}\n{}",
+            missing_note(i18n, lang, missing, &source_page, c.source_lang),
             r.html
         ));
     }
     if r.has_raw_html {
-        r.html = std::sync::Arc::new(sanitize(&r.html));
+        r.html = Arc::new(sanitize(&r.html));
     }
     r
 }
 
-fn mark(text: &str, link: &str, source_page: &str, id: &str, source_lang: &str) -> String {
+/// The note at the top of a chapter that lacks new source sections, linking to each.
+fn missing_note(
+    i18n: &I18n,
+    lang: &str,
+    missing: &[String],
+    source_page: &str,
+    source_lang: &str,
+) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("count", missing.len());
+    let text = i18n.text(lang, "outdated-added", Some(&args));
+    let links: Vec<String> = missing
+        .iter()
+        .map(|id| {
+            format!(
+                "<a href=\"{}#{}\" hreflang=\"{}\">#{}</a>",
+                escape_attr(source_page),
+                escape_attr(id),
+                source_lang,
+                escape_attr(id)
+            )
+        })
+        .collect();
+    format!(
+        "<p class=\"outdated-mark\" role=\"note\">{} {}</p>",
+        escape_attr(&text),
+        links.join(", ")
+    )
+}
+
+fn mark_html(text: &str, link: &str, source_page: &str, id: &str, source_lang: &str) -> String {
     format!(
         "<p class=\"outdated-mark\" role=\"note\">{} <a href=\"{}#{}\" hreflang=\"{source_lang}\">{}</a></p>\n",
         escape_attr(text),

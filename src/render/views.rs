@@ -2,7 +2,7 @@
 //! from bcop's internal types, so that a site's own templates keep working across versions.
 //! Every URL in them is already relative to the page that shows it.
 
-use crate::render::markdown::TocEntry;
+use crate::markdown::TocEntry;
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 

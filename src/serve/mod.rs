@@ -1,20 +1,18 @@
 //! `bcop serve`: the editor's live preview.
 //!
-//! It runs the same pipeline as `build` ([`crate::compile`]), keeps the result in memory (it
+//! It runs the same pipeline as `build` ([`crate::pipeline::compile`]), keeps the result in memory (it
 //! never writes into `public/`), serves every language and version at once, rebuilds when a
 //! source file changes, and tells open pages to reload (or to show the build error) over
 //! server-sent events.
 
 mod http;
 
-use crate::cli::ServeArgs;
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result};
+use crate::pipeline::{Options, State};
 use crate::render::Contents;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
-
-pub use http::request_key;
 
 /// What the pages are told.
 #[derive(Clone, Debug)]
@@ -69,34 +67,37 @@ fn state_json(generation: u64, error: Option<&str>) -> String {
     serde_json::json!({ "generation": generation, "error": error }).to_string()
 }
 
-pub fn run(args: &ServeArgs) -> Result<()> {
-    let ip: IpAddr = args
-        .bind
-        .parse()
-        .map_err(|_| Error::Other(format!("`{}` is not an IP address", args.bind)))?;
-    if !ip.is_loopback() && !args.allow_remote {
-        return Err(Error::Other(format!(
-            "refusing to serve on {ip}, which other machines can reach; pass --allow-remote if that is what you want"
-        )));
-    }
+/// What the server serves, and where.
+pub struct Settings {
+    pub site: crate::pipeline::Options,
+    pub ip: IpAddr,
+    pub port: u16,
+}
+
+/// Builds the site, serves it, and rebuilds on every change until Ctrl-C.
+pub fn run(settings: &Settings) -> Result<()> {
     let (tx, _) = tokio::sync::broadcast::channel(16);
     let shared = Shared {
         current: Arc::new(RwLock::new(Current::default())),
         events: tx,
     };
-    let mut cache = crate::cache::Cache::default();
-    rebuild(args, &shared, &mut cache);
-    let watcher = watch(args.clone(), shared.clone(), cache)?;
+    let mut state = State::default();
+    rebuild(&settings.site, &shared, &mut state);
+    let watcher = watch(settings.site.clone(), shared.clone(), state)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| Error::Other(format!("cannot start the server: {e}")))?;
-    let addr = SocketAddr::new(ip, args.port);
+        .map_err(|e| Error::Internal(format!("cannot start the server's threads: {e}")))?;
+    let addr = SocketAddr::new(settings.ip, settings.port);
     let result = runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(addr)
-            .await
-            .map_err(|e| Error::Other(format!("cannot listen on {addr}: {e}")))?;
+        let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+            Error::command(
+                Code::Serve,
+                format!("cannot listen on {addr}: {e}"),
+                "choose another port with --port (0 picks a free one)",
+            )
+        })?;
         let local = listener.local_addr().unwrap_or(addr);
         eprintln!("serving http://{local}/  (every language; Ctrl-C to stop)");
         axum::serve(listener, http::router(shared))
@@ -104,22 +105,23 @@ pub fn run(args: &ServeArgs) -> Result<()> {
                 let _ = tokio::signal::ctrl_c().await;
             })
             .await
-            .map_err(|e| Error::Other(format!("server error: {e}")))
+            .map_err(|e| {
+                Error::command(
+                    Code::Serve,
+                    format!("the server stopped: {e}"),
+                    "start it again",
+                )
+            })
     });
     drop(watcher);
     result
 }
 
 /// Builds into memory and publishes the result (or the error) to the open pages. Work on
-/// documents that did not change is reused from `cache`.
-fn rebuild(args: &ServeArgs, shared: &Shared, cache: &mut crate::cache::Cache) {
+/// documents that did not change is reused from `state`.
+fn rebuild(site: &Options, shared: &Shared, state: &mut State) {
     let started = Instant::now();
-    let site = crate::cli::SiteArgs {
-        root: args.root.clone(),
-        drafts: args.drafts,
-        base_url: Some(format!("http://{}:{}/", args.bind, args.port)),
-    };
-    let result = crate::compile_cached(&site, args.pdf, cache);
+    let result = crate::pipeline::compile(site, state, None);
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     let Ok(mut current) = shared.current.write() else {
         return;
@@ -172,14 +174,10 @@ const SETTLE: Duration = Duration::from_millis(4);
 
 /// Watches the sources and rebuilds once changes settle, on a thread of its own. The paths that
 /// changed tell the next build which documents to read again ([`crate::load::Changes`]).
-fn watch(
-    args: ServeArgs,
-    shared: Shared,
-    mut cache: crate::cache::Cache,
-) -> Result<notify::RecommendedWatcher> {
+fn watch(site: Options, shared: Shared, mut state: State) -> Result<notify::RecommendedWatcher> {
     use notify::{RecursiveMode, Watcher};
     // Event paths are absolute when the watched paths are.
-    let root = std::fs::canonicalize(&args.root).map_err(|e| Error::io(&args.root, e))?;
+    let root = std::fs::canonicalize(&site.root).map_err(|e| Error::io(&site.root, e))?;
     let (tx, rx) = std::sync::mpsc::channel::<Option<Vec<std::path::PathBuf>>>();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         match res {
@@ -200,15 +198,14 @@ fn watch(
             }
         }
     })
-    .map_err(|e| Error::Other(format!("cannot watch files: {e}")))?;
-    for name in [
-        "content",
-        "locales",
-        "themes",
-        "templates",
-        "static",
-        "site.yaml",
-    ] {
+    .map_err(|e| {
+        Error::command(
+            Code::Serve,
+            format!("cannot watch the site's files: {e}"),
+            "on Linux, raise fs.inotify.max_user_instances",
+        )
+    })?;
+    for name in crate::paths::site::WATCHED {
         let path = root.join(name);
         if path.exists() {
             let mode = if path.is_dir() {
@@ -216,9 +213,13 @@ fn watch(
             } else {
                 RecursiveMode::NonRecursive
             };
-            watcher
-                .watch(&path, mode)
-                .map_err(|e| Error::Other(format!("cannot watch {}: {e}", path.display())))?;
+            watcher.watch(&path, mode).map_err(|e| {
+                Error::command(
+                    Code::Serve,
+                    format!("cannot watch {}: {e}", path.display()),
+                    "on Linux, raise fs.inotify.max_user_watches",
+                )
+            })?;
         }
     }
     std::thread::spawn(move || {
@@ -228,8 +229,8 @@ fn watch(
             while let Ok(more) = rx.recv_timeout(SETTLE) {
                 batch.push(more);
             }
-            cache.changed(changes(&root, batch));
-            rebuild(&args, &shared, &mut cache);
+            state.changed(changes(&root, batch));
+            rebuild(&site, &shared, &mut state);
         }
     });
     Ok(watcher)

@@ -2,7 +2,7 @@
 //! keys no template uses, messages whose `$variables` differ between languages, and how much of
 //! the source catalog each language covers.
 
-use crate::error::{Diagnostic, Location};
+use crate::error::{Code, Diagnostic, Location};
 use crate::i18n::{I18n, KeySite};
 use crate::load::theme::TextFile;
 use std::collections::{BTreeMap, BTreeSet};
@@ -85,7 +85,7 @@ pub fn check(
             if unused && site.path.starts_with(site_locales) && *lang == source {
                 out.push(
                     Diagnostic::warning(
-                        "unused-ui-string",
+                        Code::UnusedUiString,
                         at(),
                         format!("UI string `{key}` is not used by any template"),
                     )
@@ -97,7 +97,7 @@ pub fn check(
             }
             match src.get(key) {
                 None => out.push(
-                    Diagnostic::warning("extra-ui-string", at(), format!("UI string `{key}` exists in {lang} but not in the source language {source}"))
+                    Diagnostic::warning(Code::ExtraUiString, at(), format!("UI string `{key}` exists in {lang} but not in the source language {source}"))
                         .with_help(match crate::load::content::nearest_owned(key, src.keys().map(String::as_str)) {
                             Some(n) => format!("did you mean `{n}`?"),
                             None => format!("add it to the {source} catalog, or remove it"),
@@ -129,7 +129,7 @@ fn variables_differ(
         }
     };
     Diagnostic::warning(
-        "ui-string-variables",
+        Code::UiStringVariables,
         Some(Location::at_offset(&tr.path, &tr.text, tr.offset)),
         format!(
             "`{key}` uses {} in {lang} but {} in {source}",

@@ -8,9 +8,8 @@
 pub mod catalogs;
 pub mod history;
 pub mod stamp;
-pub mod status;
 
-use crate::render::markdown;
+use crate::markdown;
 use std::collections::BTreeMap;
 
 /// The id of the text before the first heading.

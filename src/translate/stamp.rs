@@ -2,8 +2,9 @@
 
 use super::sections;
 use crate::edit;
-use crate::error::{Error, Result, fs};
+use crate::error::{Code, Error, Result, fs};
 use crate::load::yaml::split_front_matter;
+use crate::paths::site;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
@@ -35,25 +36,33 @@ pub fn stamp(root: &Path, inputs: &[PathBuf]) -> Result<(Vec<String>, Vec<PathBu
     let mut done = Vec::new();
     let mut writes = Vec::new();
     for ((lang, doc, version), files) in groups {
-        let tdir = root.join("locales").join(&lang).join(&doc).join(&version);
-        let sdir = root.join("content").join(&doc).join(&version);
+        let tdir = site::translation(root, &lang, &doc, &version);
+        let sdir = site::version(root, &doc, &version);
         let index = tdir.join("index.md");
         if !index.is_file() {
-            return Err(Error::Other(format!(
-                "{} does not exist: stamps are kept in the translation's index.md; create it first (bcop new {doc} --lang {lang})",
-                index.display()
-            )));
+            return Err(Error::command(
+                Code::NotATranslation,
+                format!(
+                    "{} does not exist: stamps are kept in the translation's index.md",
+                    index.display()
+                ),
+                format!("create it first: bcop new {doc} --lang {lang}"),
+            ));
         }
         let mut text = fs::read_to_string(&index)?;
         let mut stamps = current_stamps(&text);
         for file in files {
             let source = sdir.join(&file);
             if !source.is_file() {
-                return Err(Error::Other(format!(
-                    "{}: there is no source file {} to stamp against",
-                    tdir.join(&file).display(),
-                    source.display()
-                )));
+                return Err(Error::command(
+                    Code::NotATranslation,
+                    format!(
+                        "{}: there is no source file {} to stamp against",
+                        tdir.join(&file).display(),
+                        source.display()
+                    ),
+                    "a translated file has the same name as its source file in content/",
+                ));
             }
             let src = fs::read_to_string(&source)?;
             let body = split_front_matter(&src).map_or(src.as_str(), |s| s.body);
@@ -110,7 +119,11 @@ fn expand(root: &Path, input: &Path) -> Result<Vec<Target>> {
     } else if input.is_file() {
         vec![input.to_path_buf()]
     } else {
-        return Err(Error::Other(format!("{}: no such file", input.display())));
+        return Err(Error::command(
+            Code::BadArgument,
+            format!("{}: no such file or folder", input.display()),
+            "give a translated file or a translated version folder under locales/",
+        ));
     };
     files.iter().map(|f| locate(root, f)).collect()
 }
@@ -119,13 +132,18 @@ fn expand(root: &Path, input: &Path) -> Result<Vec<Target>> {
 pub fn locate(root: &Path, file: &Path) -> Result<Target> {
     let abs_root = std::fs::canonicalize(root).map_err(|e| Error::io(root, e))?;
     let abs = std::fs::canonicalize(file).map_err(|e| Error::io(file, e))?;
-    let rel = abs.strip_prefix(abs_root.join("locales")).map_err(|_| {
-        Error::Other(format!(
-            "{} is not a translation: translations live in locales/<lang>/<doc>/<version>/ of the site at {}",
-            file.display(),
-            root.display()
-        ))
-    })?;
+    let rel = abs
+        .strip_prefix(abs_root.join(site::LOCALES))
+        .map_err(|_| {
+            Error::command(
+                Code::NotATranslation,
+                format!("{} is not a translation", file.display()),
+                format!(
+                    "translations live in locales/<lang>/<doc>/<version>/ of the site at {}",
+                    root.display()
+                ),
+            )
+        })?;
     let parts: Vec<String> = rel
         .components()
         .filter_map(|c| match c {
@@ -140,10 +158,11 @@ pub fn locate(root: &Path, file: &Path) -> Result<Target> {
             version: version.clone(),
             file: file.clone(),
         }),
-        _ => Err(Error::Other(format!(
-            "{} is not a translated chapter: expected locales/<lang>/<doc>/<version>/<file>.md",
-            file.display()
-        ))),
+        _ => Err(Error::command(
+            Code::NotATranslation,
+            format!("{} is not a translated chapter", file.display()),
+            "give a file locales/<lang>/<doc>/<version>/<file>.md",
+        )),
     }
 }
 

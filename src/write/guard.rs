@@ -8,7 +8,7 @@
 //! folders are refused outright, marker or not: the site's own sources, the folders that hold
 //! them, `/` and the home folder.
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Code, Diagnostic, Error, Result};
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
@@ -17,19 +17,6 @@ pub const MARKER: &str = ".bcop-output";
 
 /// The marker's first line, which tells it from a user's file of the same name.
 const MAGIC: &str = "bcop-output 1";
-
-/// The site folders that hold sources (or bcop's cache): no output may go inside them.
-const SOURCE_FOLDERS: &[&str] = &[
-    "content",
-    "locales",
-    "themes",
-    "templates",
-    "static",
-    "fonts",
-    "pdf",
-    ".git",
-    ".bcop-cache",
-];
 
 /// The files a marked folder was written with, relative to it, with `/` separators.
 #[derive(Debug, Default)]
@@ -147,7 +134,7 @@ pub fn check_location(root: &Path, out: &Path) -> Result<()> {
     let refuse = |why: String| {
         Err(Error::one(
             Diagnostic::error(
-                "unsafe-output",
+                Code::UnsafeOutput,
                 None,
                 format!("bcop will not write the site into {}: {why}", out.display()),
             )
@@ -172,7 +159,7 @@ pub fn check_location(root: &Path, out: &Path) -> Result<()> {
             "{what}, and a build replaces its output folder as a whole"
         ));
     }
-    for name in SOURCE_FOLDERS {
+    for name in crate::paths::site::SOURCE_FOLDERS {
         // Resolved too: a source folder may be a link to somewhere else.
         if out_abs.starts_with(root_abs.join(name))
             || out_abs.starts_with(absolute(&root_abs.join(name))?)
@@ -342,7 +329,7 @@ pub fn check_working(dir: &Path) -> Result<Option<Manifest>> {
 fn not_ours(dir: &Path, why: &str, help: &str) -> Error {
     Error::one(
         Diagnostic::error(
-            "foreign-output",
+            Code::ForeignOutput,
             None,
             format!("bcop will not replace {}: {why}", dir.display()),
         )

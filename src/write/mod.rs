@@ -14,7 +14,7 @@
 
 pub mod guard;
 
-use crate::error::{Error, Result, fs};
+use crate::error::{Code, Error, Result, fs};
 use crate::render::{Contents, OutputFile, Sink};
 use guard::Manifest;
 use std::collections::HashSet;
@@ -103,7 +103,7 @@ impl Staging {
         let taken = self
             .taken
             .lock()
-            .map_err(|_| Error::Other("internal error: a writer thread panicked".into()))?;
+            .map_err(|_| Error::Internal("a writer thread panicked".into()))?;
         let result = fs::write(
             &self.dir.join(guard::MARKER),
             guard::marker_text(taken.iter().map(String::as_str)).as_bytes(),
@@ -214,7 +214,7 @@ impl Staging {
 fn foreign_in_spare(path: &Path) -> Error {
     Error::one(
         crate::error::Diagnostic::error(
-            "foreign-output",
+            Code::ForeignOutput,
             None,
             format!(
                 "bcop will not delete {}: it is in bcop's spare folder, but bcop did not write it",
@@ -231,7 +231,7 @@ impl Sink for Staging {
         let new = self
             .taken
             .lock()
-            .map_err(|_| Error::Other("internal error: a writer thread panicked".into()))?
+            .map_err(|_| Error::Internal("a writer thread panicked".into()))?
             .insert(file.path.clone());
         if !new {
             return Ok(());

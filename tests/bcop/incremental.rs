@@ -3,29 +3,24 @@
 //! that other documents link to, a new or deleted document, the theme or `site.yaml`.
 
 use crate::support::{TestSite, repo};
-use bcop::cache::Cache;
-use bcop::cli::SiteArgs;
-use bcop::load::Changes;
+use bcop::pipeline::{Changes, Compiled, Options, State, compile};
 use std::path::Path;
 
-fn args(site: &TestSite) -> SiteArgs {
-    SiteArgs {
-        root: site.path().to_path_buf(),
-        drafts: false,
-        base_url: None,
+fn args(site: &TestSite) -> Options {
+    Options {
+        pdf: false,
+        ..Options::new(site.path())
     }
 }
 
 /// Every output file as (path, bytes), and every diagnostic as text.
-fn snapshot(c: bcop::Compiled) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+fn snapshot(c: Compiled) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
     snapshot_and_reuse(c).0
 }
 
 /// [`snapshot`], and how many documents were built and how many reused from the cache.
 #[allow(clippy::type_complexity)]
-fn snapshot_and_reuse(
-    c: bcop::Compiled,
-) -> ((Vec<(String, Vec<u8>)>, Vec<String>), (usize, usize)) {
+fn snapshot_and_reuse(c: Compiled) -> ((Vec<(String, Vec<u8>)>, Vec<String>), (usize, usize)) {
     let reuse = c
         .output
         .as_ref()
@@ -52,14 +47,14 @@ fn snapshot_and_reuse(
 /// against a build without a cache. Returns the cached build's output, to check what changed.
 fn rebuild_matches_fresh(
     site: &TestSite,
-    cache: &mut Cache,
+    cache: &mut State,
     changed: &[&str],
     edit: impl FnOnce(&Path),
 ) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
     edit(site.path());
     cache.changed(Changes::from_paths(changed.iter().map(Path::new)));
     let (cached, (docs, reused)) =
-        snapshot_and_reuse(bcop::compile_cached(&args(site), false, cache).expect("cached build"));
+        snapshot_and_reuse(compile(&args(site), cache, None).expect("cached build"));
     if let [one] = changed
         && one.starts_with("content/")
         && docs > 1
@@ -70,7 +65,8 @@ fn rebuild_matches_fresh(
             "{reused} of {docs} documents reused after editing {one}"
         );
     }
-    let fresh = snapshot(bcop::compile(&args(site), false).expect("fresh build"));
+    let fresh =
+        snapshot(compile(&args(site), &mut State::single_use(), None).expect("fresh build"));
     assert_eq!(
         cached.1, fresh.1,
         "diagnostics differ after editing {changed:?}"
@@ -115,8 +111,8 @@ fn replace(root: &Path, rel: &str, from: &str, to: &str) {
 #[test]
 fn every_kind_of_change_rebuilds_like_a_fresh_build() {
     let site = TestSite::copy_of(&repo());
-    let mut cache = Cache::default();
-    let first = snapshot(bcop::compile_cached(&args(&site), false, &mut cache).expect("build"));
+    let mut cache = State::default();
+    let first = snapshot(compile(&args(&site), &mut cache, None).expect("build"));
     assert!(first.0.len() > 100);
 
     // A chapter's text: its page changes, and so does nothing else's content.
@@ -250,9 +246,8 @@ fn a_heading_other_documents_link_to_changes_their_warnings() {
         "B",
         "# B\n\nSee [A](../../a/1.0/index.md#target-heading).\n",
     );
-    let mut cache = Cache::default();
-    let (_, diags) =
-        snapshot(bcop::compile_cached(&args(&site), false, &mut cache).expect("build"));
+    let mut cache = State::default();
+    let (_, diags) = snapshot(compile(&args(&site), &mut cache, None).expect("build"));
     assert!(
         !diags.iter().any(|d| d.contains("broken-anchor")),
         "{diags:?}"

@@ -1,8 +1,10 @@
 //! `bcop translate stamp` and `bcop translate status`.
 
+mod status;
+
 use crate::cli::{Format, TranslateCommand};
 use crate::error::{Error, Result};
-use crate::translate::{stamp, status};
+use crate::translate::stamp;
 
 pub fn run(command: &TranslateCommand) -> Result<()> {
     match command {
@@ -32,7 +34,7 @@ pub fn run(command: &TranslateCommand) -> Result<()> {
                 Format::Json => println!(
                     "{}",
                     serde_json::to_string_pretty(&report)
-                        .map_err(|e| Error::Other(e.to_string()))?
+                        .map_err(|e| Error::Internal(format!("cannot write JSON: {e}")))?
                 ),
                 Format::Human => print!("{}", status::human(&report)),
             }

@@ -4,19 +4,9 @@
 //! chapter is rendered with the source's ids, matched by position, so that `#anchor` links and
 //! the language switcher land on the same section whatever the language.
 
-use pulldown_cmark::{
-    BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
-};
+use super::{HeadingState, MAX_NESTING, escape_attr, is_external, options, pick_id};
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use std::collections::{HashSet, VecDeque};
-
-pub fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_GFM
-}
 
 /// The titles of GFM alerts in the reader's language: note, tip, important, warning, caution.
 #[derive(Debug, Clone, Default)]
@@ -66,11 +56,6 @@ pub struct Rendered {
     /// Where lists and block quotes first nest deeper than [`MAX_NESTING`], if they do.
     pub too_deep: Option<usize>,
 }
-
-/// How deep lists and block quotes may nest. Real documents stay under ten levels. Typst
-/// refuses to typeset 32 nested lists, so a deeper text would fail its PDF; the limit sits well
-/// below that, and the error points at the first level too many, in the HTML build as well.
-pub const MAX_NESTING: usize = 16;
 
 pub fn render(input: &Input) -> Rendered {
     let mut out = Rendered::default();
@@ -145,20 +130,20 @@ impl<'i, I: Iterator<Item = (Event<'i>, std::ops::Range<usize>)>> Iterator for S
 }
 
 impl<'i, I> Stream<'i, '_, I> {
-    /// Handles one parser event: returns it (or what replaces it) when it is the only event to
-    /// hand on, and queues anything more in `pending`.
-    fn take(&mut self, event: Event<'i>, range: std::ops::Range<usize>) -> Option<Event<'i>> {
+    /// Notes what the rest of bcop needs from an event: links and images (with their
+    /// offsets), raw HTML, and how deep lists and block quotes nest.
+    fn note(&mut self, event: &Event<'i>, start: usize) {
         let out = &mut *self.out;
-        match &event {
+        match event {
             Event::Start(Tag::Link { dest_url, .. }) => out.references.push(Reference {
                 url: dest_url.to_string(),
                 is_image: false,
-                offset: range.start,
+                offset: start,
             }),
             Event::Start(Tag::Image { dest_url, .. }) => out.references.push(Reference {
                 url: dest_url.to_string(),
                 is_image: true,
-                offset: range.start,
+                offset: start,
             }),
             Event::Html(h) | Event::InlineHtml(h) if !h.trim_start().starts_with("<!--") => {
                 out.has_raw_html = true;
@@ -166,7 +151,7 @@ impl<'i, I> Stream<'i, '_, I> {
             Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
                 self.depth += 1;
                 if self.depth > MAX_NESTING && out.too_deep.is_none() {
-                    out.too_deep = Some(range.start);
+                    out.too_deep = Some(start);
                 }
             }
             Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => {
@@ -174,6 +159,13 @@ impl<'i, I> Stream<'i, '_, I> {
             }
             _ => {}
         }
+    }
+
+    /// Handles one parser event: returns it (or what replaces it) when it is the only event to
+    /// hand on, and queues anything more in `pending`.
+    fn take(&mut self, event: Event<'i>, range: std::ops::Range<usize>) -> Option<Event<'i>> {
+        self.note(&event, range.start);
+        let out = &mut *self.out;
         let event = rewrite_link(event);
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
@@ -235,79 +227,6 @@ impl<'i, I> Stream<'i, '_, I> {
         }
         None
     }
-}
-
-/// A heading of a Markdown text: its id (as `render` gives it) and where it starts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Heading {
-    pub id: String,
-    pub level: u8,
-    /// Byte offset of the heading's first character.
-    pub offset: usize,
-}
-
-/// The headings of `markdown` with the ids `render` would give them, without rendering.
-pub fn headings(markdown: &str, source_ids: Option<&[String]>) -> Vec<Heading> {
-    let mut out = Vec::new();
-    let mut used = HashSet::new();
-    let mut current: Option<(HeadingState, usize)> = None;
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
-                let state = HeadingState {
-                    level,
-                    explicit: id.map(|s| s.to_string()),
-                    text: String::new(),
-                    inner: Vec::new(),
-                };
-                current = Some((state, range.start));
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((h, _)) = current.as_mut() {
-                    h.text.push_str(&t);
-                }
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((h, offset)) = current.take() {
-                    let id = pick_id(&h, source_ids, out.len(), &mut used);
-                    out.push(Heading {
-                        id,
-                        level: h.level as u8,
-                        offset,
-                    });
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-struct HeadingState<'a> {
-    level: HeadingLevel,
-    explicit: Option<String>,
-    text: String,
-    inner: Vec<Event<'a>>,
-}
-
-fn pick_id(
-    h: &HeadingState,
-    source_ids: Option<&[String]>,
-    index: usize,
-    used: &mut HashSet<String>,
-) -> String {
-    let wanted = h
-        .explicit
-        .clone()
-        .or_else(|| source_ids.and_then(|ids| ids.get(index).cloned()))
-        .unwrap_or_else(|| slugify(&h.text));
-    let mut id = wanted.clone();
-    let mut n = 1;
-    while !used.insert(id.clone()) {
-        id = format!("{wanted}-{n}");
-        n += 1;
-    }
-    id
 }
 
 fn emit_heading<'a>(
@@ -399,61 +318,6 @@ fn md_to_html(url: CowStr) -> CowStr {
     }
 }
 
-/// True for URLs with a scheme (`https:`, `mailto:`) or protocol-relative ones.
-pub fn is_external(url: &str) -> bool {
-    url.starts_with("//")
-        || url.split_once(':').is_some_and(|(scheme, _)| {
-            !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        })
-}
-
-/// A heading's id from its text: lowercase letters and digits (any script), hyphens between words.
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    let mut hyphen = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if hyphen && !slug.is_empty() {
-                slug.push('-');
-            }
-            hyphen = false;
-            slug.extend(c.to_lowercase());
-        } else if c.is_whitespace() || c == '-' || c == '_' || c == '.' || c == '/' {
-            hyphen = true;
-        }
-    }
-    if slug.is_empty() {
-        slug.push_str("section");
-    }
-    slug
-}
-
-pub fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    escape_attr_into(&mut out, s);
-    out
-}
-
-/// [`escape_attr`], appended to `out`: the text between special characters is copied whole.
-pub fn escape_attr_into(out: &mut String, s: &str) {
-    let mut rest = s;
-    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
-        out.push_str(&rest[..i]);
-        out.push_str(match rest.as_bytes()[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        });
-        rest = &rest[i + 1..];
-    }
-    out.push_str(rest);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -533,15 +397,5 @@ mod tests {
         assert_eq!(r.references.len(), 2);
         assert!(r.references[0].is_image);
         assert_eq!(r.references[0].offset, 5);
-    }
-
-    #[test]
-    fn slugs_keep_non_latin_letters() {
-        assert_eq!(
-            slugify("Device requirements (v2)"),
-            "device-requirements-v2"
-        );
-        assert_eq!(slugify("日本語 見出し"), "日本語-見出し");
-        assert_eq!(slugify("!!!"), "section");
     }
 }

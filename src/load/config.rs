@@ -3,7 +3,7 @@
 //! After [`SiteConfig::load`] returns, the rest of bcop trusts the configuration: languages are
 //! valid tags, the source language is among them, and the base URL ends with a slash.
 
-use crate::error::{Diagnostic, Error, Location, Result};
+use crate::error::{Code, Diagnostic, Error, Location, Result};
 use crate::load::yaml;
 use serde::Deserialize;
 use std::path::Path;
@@ -93,11 +93,11 @@ fn default_theme() -> String {
 impl SiteConfig {
     /// Reads `<root>/site.yaml`. `base_url` overrides the file's value (for `--base-url`).
     pub fn load(root: &Path, base_url: Option<&str>) -> Result<Self> {
-        let path = root.join("site.yaml");
+        let path = root.join(crate::paths::site::CONFIG);
         if !path.is_file() {
             return Err(Error::one(
                 Diagnostic::error(
-                    "missing-config",
+                    Code::MissingConfig,
                     Some(Location::file(&path)),
                     "there is no site.yaml here",
                 )
@@ -115,7 +115,7 @@ impl SiteConfig {
         if !(base.starts_with("http://") || base.starts_with("https://") || base.starts_with('/')) {
             return Err(Error::one(
                 Diagnostic::error(
-                    "bad-base-url",
+                    Code::BadBaseUrl,
                     Some(at("base_url")),
                     format!("base_url `{base}` is neither an absolute URL nor a path"),
                 )
@@ -135,7 +135,7 @@ impl SiteConfig {
             {
                 return Err(Error::one(
                     Diagnostic::error(
-                        "bad-language",
+                        Code::BadLanguage,
                         Some(yaml::value_location(path, text, &lang.code)),
                         format!("`{}` is not a language tag", lang.code),
                     )
@@ -144,7 +144,7 @@ impl SiteConfig {
             }
             if languages.iter().any(|l: &Language| l.code == lang.code) {
                 return Err(Error::one(Diagnostic::error(
-                    "duplicate-language",
+                    Code::DuplicateLanguage,
                     Some(yaml::value_location(path, text, &lang.code)),
                     format!("language `{}` is listed twice", lang.code),
                 )));
@@ -158,7 +158,7 @@ impl SiteConfig {
         let Some(pos) = languages.iter().position(|l| l.code == raw.source_language) else {
             return Err(Error::one(
                 Diagnostic::error(
-                    "bad-source-language",
+                    Code::BadSourceLanguage,
                     Some(at("source_language")),
                     format!(
                         "the source language `{}` is not in `languages`",
@@ -172,7 +172,7 @@ impl SiteConfig {
         languages.insert(0, source);
         if raw.theme.is_empty() || raw.theme.contains(['/', '\\', '.']) {
             return Err(Error::one(Diagnostic::error(
-                "bad-theme",
+                Code::BadTheme,
                 Some(at("theme")),
                 format!("`{}` is not a theme name", raw.theme),
             )));

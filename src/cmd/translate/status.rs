@@ -1,8 +1,8 @@
 //! `bcop translate status`: per document, version and language, how much is translated, what
 //! is outdated, and what changed in the source since the stamp.
 
-use super::{Freshness, history, sections};
 use crate::resolve::{DocVersion, Document, Edition, Site};
+use crate::translate::{Freshness, history, sections};
 use serde::Serialize;
 
 /// The JSON report (`--format json`); its schema is documented in the README.
@@ -11,7 +11,7 @@ pub struct Status {
     pub version: u32,
     pub translations: Vec<Row>,
     /// Coverage of the UI catalogs (Fluent) per language.
-    pub ui: Vec<super::catalogs::Coverage>,
+    pub ui: Vec<crate::translate::catalogs::Coverage>,
 }
 
 #[derive(Debug, Serialize)]
@@ -49,7 +49,7 @@ pub fn status(
     site: &Site,
     lang: Option<&str>,
     doc: Option<&str>,
-    ui: Vec<super::catalogs::Coverage>,
+    ui: Vec<crate::translate::catalogs::Coverage>,
 ) -> Status {
     let mut rows = Vec::new();
     for d in site

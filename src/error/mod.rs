@@ -3,6 +3,9 @@
 //! Authors and translators read these messages, so every problem that comes from a file names
 //! `path:line:col`, shows the offending line with a caret, and says how to fix it.
 
+mod code;
+
+pub use code::Code;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -79,18 +82,14 @@ pub struct Diagnostic {
     /// Boxed to keep `Result<_, Diagnostic>` small.
     pub location: Option<Box<Location>>,
     pub severity: Severity,
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     /// How to fix it, shown on its own line.
     pub help: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn error(
-        code: &'static str,
-        location: Option<Location>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn error(code: Code, location: Option<Location>, message: impl Into<String>) -> Self {
         Self {
             location: location.map(Box::new),
             severity: Severity::Error,
@@ -100,11 +99,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(
-        code: &'static str,
-        location: Option<Location>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn warning(code: Code, location: Option<Location>, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Warning,
             ..Self::error(code, location, message)
@@ -169,8 +164,8 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
-    /// Anything else, already phrased for the user.
-    Other(String),
+    /// A bug in bcop, not in the site: says what went wrong inside.
+    Internal(String),
     /// The command failed and has already said why (e.g. `check` found errors).
     Reported,
 }
@@ -185,6 +180,11 @@ impl Error {
 
     pub fn one(diagnostic: Diagnostic) -> Self {
         Self::Site(vec![diagnostic])
+    }
+
+    /// A problem with a command's arguments or surroundings (no file location), with a fix.
+    pub fn command(code: Code, message: impl Into<String>, help: impl Into<String>) -> Self {
+        Self::one(Diagnostic::error(code, None, message).with_help(help))
     }
 }
 
@@ -203,7 +203,7 @@ impl fmt::Display for Error {
                 Ok(())
             }
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
-            Error::Other(msg) => f.write_str(msg),
+            Error::Internal(msg) => write!(f, "internal error (a bug in bcop): {msg}"),
             Error::Reported => Ok(()),
         }
     }
@@ -262,7 +262,7 @@ pub mod fs {
     fn too_large(path: &Path, len: u64) -> Error {
         Error::one(
             super::Diagnostic::error(
-                "file-too-large",
+                super::Code::FileTooLarge,
                 Some(super::Location::file(path)),
                 format!(
                     "this file is {:.1} MiB, more than the {} MiB that bcop reads",
@@ -285,7 +285,7 @@ pub mod fs {
         let (line, col) = super::line_col(&before, before.len());
         Error::one(
             super::Diagnostic::error(
-                "not-utf8",
+                super::Code::NotUtf8,
                 Some(super::Location {
                     path: path.to_path_buf(),
                     line,
@@ -381,7 +381,7 @@ mod tests {
             2,
             9,
         );
-        let d = Diagnostic::error("bad-status", Some(loc), "unknown status `bogus`")
+        let d = Diagnostic::error(Code::BadStatus, Some(loc), "unknown status `bogus`")
             .with_help("use draft, published, superseded or withdrawn");
         let shown = d.to_string();
         assert!(shown.starts_with("content/a/1.0/index.md:2:9: error[bad-status]: unknown status"));
