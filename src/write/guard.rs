@@ -196,12 +196,12 @@ fn absolute(path: &Path) -> Result<PathBuf> {
     Ok(base)
 }
 
-/// Checks that the output folder, if it exists, is bcop's own and holds only what bcop wrote
-/// there. Returns whether it is marked (an unmarked folder is empty).
-pub fn check_output(out: &Path) -> Result<bool> {
+/// Checks that the output folder, if it exists, is bcop's own: marked, or empty. Returns its
+/// manifest when it is marked; [`check_contents`] then checks that it holds nothing else.
+pub fn check_output(out: &Path) -> Result<Option<Manifest>> {
     let meta = match std::fs::symlink_metadata(out) {
         Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(Error::io(out, e)),
     };
     if meta.file_type().is_symlink() {
@@ -221,7 +221,7 @@ pub fn check_output(out: &Path) -> Result<bool> {
     let Some(manifest) = Manifest::read(out)? else {
         let mut entries = std::fs::read_dir(out).map_err(|e| Error::io(out, e))?;
         return match entries.next() {
-            None => Ok(false),
+            None => Ok(None),
             Some(entry) => {
                 let entry = entry.map_err(|e| Error::io(out, e))?;
                 Err(not_ours(
@@ -235,11 +235,18 @@ pub fn check_output(out: &Path) -> Result<bool> {
             }
         };
     };
+    Ok(Some(manifest))
+}
+
+/// Checks that the marked output folder `out` holds only the files its manifest lists: a file
+/// or folder that a user put there stops the build before the folder is replaced. It reads
+/// every folder of the output, so `build` runs it beside the rendering.
+pub fn check_contents(out: &Path, manifest: &Manifest) -> Result<()> {
     let folders = manifest.folders();
     let mut foreign = Vec::new();
-    find_foreign(out, "", &manifest, &folders, &mut foreign)?;
+    find_foreign(out, "", manifest, &folders, &mut foreign)?;
     if foreign.is_empty() {
-        return Ok(true);
+        return Ok(());
     }
     foreign.sort();
     let shown: Vec<String> = foreign

@@ -35,6 +35,9 @@ pub struct Staging {
     previous: Manifest,
     /// Whether the output folder is marked as bcop's (else it is empty, or not there).
     out_marked: bool,
+    /// The check that the output folder holds nothing bcop did not write, which runs while
+    /// the site is rendered ([`guard::check_contents`]).
+    out_checked: Option<std::thread::JoinHandle<Result<()>>>,
     /// Paths taken so far (the first file for a path wins).
     taken: Mutex<HashSet<String>>,
     /// Folders known to exist in the staging folder.
@@ -48,7 +51,12 @@ impl Staging {
     /// `root`, or one that holds files bcop did not write (see [`guard`]).
     pub fn begin(root: &Path, out_dir: &Path) -> Result<Self> {
         guard::check_location(root, out_dir)?;
-        let out_marked = guard::check_output(out_dir)?;
+        let out_manifest = guard::check_output(out_dir)?;
+        let out_marked = out_manifest.is_some();
+        let out_checked = out_manifest.map(|manifest| {
+            let out = out_dir.to_path_buf();
+            std::thread::spawn(move || guard::check_contents(&out, &manifest))
+        });
         let parent = out_dir
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -81,6 +89,7 @@ impl Staging {
             from_spare,
             previous: spare_manifest.filter(|_| from_spare).unwrap_or_default(),
             out_marked,
+            out_checked,
             // The marker is written last, from the list of what was taken.
             taken: Mutex::new(HashSet::from([guard::MARKER.to_string()])),
             written: AtomicUsize::new(0),
@@ -99,7 +108,16 @@ impl Staging {
 
     /// Removes what the output no longer has, marks the staging folder with the list of its
     /// files, and puts it in place of the output folder.
-    pub fn finish(self) -> Result<()> {
+    pub fn finish(mut self) -> Result<()> {
+        if let Some(check) = self.out_checked.take() {
+            let checked = check
+                .join()
+                .unwrap_or_else(|_| Err(Error::Internal("the output check panicked".into())));
+            if let Err(e) = checked {
+                self.abandon();
+                return Err(e);
+            }
+        }
         let taken = self
             .taken
             .lock()
