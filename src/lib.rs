@@ -41,6 +41,8 @@ pub mod cli;
 pub mod cmd;
 mod edit;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzz;
 mod i18n;
 mod load;
 mod markdown;

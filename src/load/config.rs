@@ -105,8 +105,13 @@ impl SiteConfig {
             ));
         }
         let text = crate::error::fs::read_text(&path)?;
-        let raw: RawConfig = yaml::parse(&path, &text, &text, 0).map_err(Error::one)?;
-        Self::validate(raw, &path, &text, base_url)
+        Self::from_text(&path, &text, base_url)
+    }
+
+    /// The configuration in `text`, read from `path`.
+    pub fn from_text(path: &Path, text: &str, base_url: Option<&str>) -> Result<Self> {
+        let raw: RawConfig = yaml::parse(path, text, text, 0).map_err(Error::one)?;
+        Self::validate(raw, path, text, base_url)
     }
 
     fn validate(raw: RawConfig, path: &Path, text: &str, base_url: Option<&str>) -> Result<Self> {

@@ -415,7 +415,7 @@ fn load_version(
     }))
 }
 
-fn parse_doc_meta(
+pub(crate) fn parse_doc_meta(
     path: &Path,
     text: &str,
     diags: &mut Vec<Diagnostic>,

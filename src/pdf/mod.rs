@@ -328,3 +328,35 @@ fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()
         let _ = std::fs::remove_file(&tmp);
     })
 }
+
+/// The Typst main file that one chapter of `markdown` becomes with the default template, for
+/// the fuzz targets ([`crate::fuzz`]): the converter must turn any Markdown into markup that
+/// Typst parses without an error.
+pub(crate) fn main_file_for(markdown: &str) -> String {
+    use std::sync::OnceLock;
+    static FONTS: OnceLock<Fonts> = OnceLock::new();
+    let fonts = FONTS.get_or_init(|| Fonts::load(&[], false));
+    let template = include_str!("../../themes/default/pdf/document.typ");
+    let chapter = PdfChapter {
+        title: "Chapter".into(),
+        markdown: markdown.to_string(),
+        heading_ids: crate::markdown::headings(markdown, None)
+            .into_iter()
+            .map(|h| h.id)
+            .collect(),
+        lang: "en".into(),
+        fallback: false,
+        assets: BTreeMap::new(),
+        source_path: PathBuf::from("fuzz.md"),
+        body_line: 0,
+    };
+    let doc = PdfDocument {
+        ui_lang: "en".into(),
+        title: "Fuzz".into(),
+        version: "1.0".into(),
+        date: "2025-01-01".into(),
+        chapters: vec![chapter],
+        ..PdfDocument::default()
+    };
+    data::generate(template, &doc, fonts).text
+}

@@ -7,6 +7,8 @@
 
 mod http;
 
+pub(crate) use http::request_key;
+
 use crate::error::{Code, Error, Result};
 use crate::pipeline::{Options, State};
 use crate::render::Contents;
