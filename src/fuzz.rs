@@ -128,8 +128,11 @@ pub fn serve_path(data: &[u8]) {
     }
 }
 
+/// A fuzz target: arbitrary bytes in, a panic on a broken invariant.
+pub type Target = fn(&[u8]);
+
 /// Every target, by the name of its folder in `fuzz/fuzz_targets/` and `fuzz/regressions/`.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("front_matter", front_matter),
     ("site_config", site_config),
     ("markdown_html", markdown_html),
