@@ -37,6 +37,7 @@
 //! Every problem an author can make is a [`error::Diagnostic`] with a stable
 //! [`error::Code`] and, where it comes from a file, `path:line:col`.
 
+mod bcp14;
 pub mod cli;
 pub mod cmd;
 mod edit;
@@ -52,6 +53,7 @@ mod paths;
 mod pdf;
 pub mod pipeline;
 mod render;
+mod requirements;
 mod resolve;
 mod serve;
 mod timing;

@@ -61,6 +61,13 @@ codes! {
     UnlistedChapter "unlisted-chapter" "a chapter file that `chapters:` leaves out",
     OrphanTranslation "orphan-translation" "a translated file or version without a source",
     NestingTooDeep "nesting-too-deep" "lists and block quotes nested more than 16 levels deep",
+    // requirements
+    DuplicateRequirement "duplicate-requirement" "a requirement ID used twice in a version, or also a heading's id",
+    RequirementWithoutKeyword "requirement-without-keyword" "a requirement without a BCP 14 keyword, so without a level",
+    KeywordOutsideRequirement "keyword-outside-requirement" "a BCP 14 keyword outside any requirement, in a document that has requirements",
+    RequirementMissing "requirement-missing" "a translation lacks a requirement ID of its source",
+    RequirementUnknown "requirement-unknown" "a translation has a requirement ID that its source lacks",
+    RequirementLevel "requirement-level" "a translated requirement's level differs from its source's (MUST translated as DEVERIA)",
     // the documents together
     DuplicateId "duplicate-id" "two documents with the same `id`",
     UnknownVersion "unknown-version" "`supersedes` or `superseded_by` names a version that does not exist",

@@ -53,6 +53,8 @@ pub struct SiteConfig {
     pub theme: String,
     pub missing_translation: MissingPolicy,
     pub outdated_translation: OutdatedPolicy,
+    /// The site's own BCP 14 keyword tables, each replacing the theme's for its language.
+    pub keywords: crate::bcp14::Spec,
 }
 
 #[derive(Deserialize)]
@@ -71,6 +73,8 @@ struct RawConfig {
     missing_translation: MissingPolicy,
     #[serde(default)]
     outdated_translation: OutdatedPolicy,
+    #[serde(default)]
+    keywords: crate::bcp14::Spec,
 }
 
 #[derive(Deserialize)]
@@ -191,6 +195,7 @@ impl SiteConfig {
             theme: raw.theme,
             missing_translation: raw.missing_translation,
             outdated_translation: raw.outdated_translation,
+            keywords: raw.keywords,
         })
     }
 

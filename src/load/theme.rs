@@ -13,6 +13,9 @@ use std::path::{Path, PathBuf};
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
+/// The theme's BCP 14 keyword tables ([`crate::bcp14`]).
+const KEYWORDS: &str = "keywords.yaml";
+
 /// A text file from one of the layers.
 #[derive(Debug, Clone)]
 pub struct TextFile {
@@ -45,6 +48,8 @@ pub struct ThemeSource {
     pub static_files: BTreeMap<String, StaticFile>,
     /// The Typst template of the PDFs (`pdf/document.typ`), from the strongest layer.
     pub pdf_template: Option<TextFile>,
+    /// The BCP 14 keyword tables (`keywords.yaml`), from the strongest layer.
+    pub keywords: Option<TextFile>,
     /// Folders whose fonts the PDFs may use (`themes/<name>/fonts/`, the site's `fonts/`).
     pub font_dirs: Vec<PathBuf>,
     /// A hash of all of the above, for [`crate::cache`].
@@ -85,6 +90,14 @@ pub fn load_theme(root: &Path, theme: &str, languages: &[String]) -> Result<Them
             out.font_dirs.push(fonts);
         }
     }
+    let keywords = theme_dir.join(KEYWORDS);
+    if keywords.is_file() {
+        out.keywords = Some(TextFile {
+            name: KEYWORDS.into(),
+            text: fs::read_text(&keywords)?,
+            path: keywords,
+        });
+    }
     if theme_dir.is_dir() {
         add_disk_layer(
             &mut out,
@@ -123,7 +136,8 @@ fn fingerprint(theme: &ThemeSource) -> super::Fingerprint {
                 .iter()
                 .flat_map(|(lang, files)| files.iter().map(move |f| (lang.as_str(), f))),
         )
-        .chain(theme.pdf_template.iter().map(|f| ("pdf", f)));
+        .chain(theme.pdf_template.iter().map(|f| ("pdf", f)))
+        .chain(theme.keywords.iter().map(|f| ("keywords", f)));
     for (key, f) in text_files {
         field(key.as_bytes());
         field(f.name.as_bytes());
@@ -164,6 +178,16 @@ fn add_builtin(out: &mut ThemeSource, languages: &[String]) {
     }
     if let Some(dir) = BUILTIN.get_dir("static") {
         add_builtin_static(out, dir);
+    }
+    if let Some(text) = BUILTIN
+        .get_file(KEYWORDS)
+        .and_then(|f| f.contents_utf8())
+    {
+        out.keywords = Some(TextFile {
+            name: KEYWORDS.into(),
+            path: builtin_root.join(KEYWORDS),
+            text: text.to_string(),
+        });
     }
     if let Some(text) = BUILTIN
         .get_file("pdf/document.typ")

@@ -4,7 +4,9 @@
 //! chapter is rendered with the source's ids, matched by position, so that `#anchor` links and
 //! the language switcher land on the same section whatever the language.
 
+use super::requirements::Requirement;
 use super::{HeadingState, MAX_NESTING, escape_attr, is_external, options, pick_id};
+use crate::bcp14::{Level, Table};
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use std::collections::{HashSet, VecDeque};
 
@@ -18,8 +20,23 @@ pub struct Input<'a> {
     /// Ids of the source chapter's headings, in order; `None` when rendering the source itself.
     pub source_ids: Option<&'a [String]>,
     pub alerts: Option<&'a AlertTitles>,
-    /// HTML to put right after the heading with a given id (marks on outdated sections).
+    /// HTML to put right after the heading (or a requirement's label) with a given id: the
+    /// marks on outdated sections and requirements.
     pub marks: Option<&'a std::collections::BTreeMap<String, String>>,
+    /// In a document that has requirements: how to find and show them. The chapter's
+    /// requirements are shown with their IDs, levels and keywords, and listed in
+    /// [`Rendered::requirements`].
+    pub bcp14: Option<&'a Bcp14<'a>>,
+}
+
+/// What the HTML shows of a chapter's requirements and keywords.
+#[derive(Debug, Clone)]
+pub struct Bcp14<'a> {
+    /// The keywords of the chapter's language.
+    pub table: &'a Table,
+    /// How a keyword of each level is explained to the reader (in [`Level::ALL`]'s order),
+    /// in the reader's language: the keyword's `title`.
+    pub explained: &'a [String; 5],
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -55,13 +72,31 @@ pub struct Rendered {
     pub has_raw_html: bool,
     /// Where lists and block quotes first nest deeper than [`MAX_NESTING`], if they do.
     pub too_deep: Option<usize>,
+    /// Its requirements, and the keywords outside them (with [`Input::bcp14`] only).
+    pub requirements: Vec<Requirement>,
+    pub stray_keywords: Vec<super::requirements::Stray>,
+}
+
+impl Rendered {
+    /// Every anchor of the page: its headings, footnotes and requirements.
+    pub fn anchors(&self) -> impl Iterator<Item = &str> {
+        self.heading_ids
+            .iter()
+            .chain(&self.footnote_ids)
+            .map(String::as_str)
+            .chain(self.requirements.iter().map(|r| r.id.as_str()))
+    }
 }
 
 pub fn render(input: &Input) -> Rendered {
     let mut out = Rendered::default();
     let mut html = String::with_capacity(input.markdown.len() * 3 / 2);
+    let extracted = input.bcp14.map(|b| {
+        super::requirements::extract(input.markdown, b.table, input.source_ids)
+    });
     let stream = Stream {
         input,
+        found: extracted.as_ref().map_or(&[], |x| x.requirements.as_slice()),
         events: Parser::new_ext(input.markdown, options()).into_offset_iter(),
         out: &mut out,
         pending: VecDeque::new(),
@@ -72,10 +107,16 @@ pub fn render(input: &Input) -> Rendered {
         heading_index: 0,
         finished: false,
         depth: 0,
+        next_requirement: 0,
+        requirement: None,
     };
     // The events go to the HTML writer as they are parsed, not through a list of them all.
     pulldown_cmark::html::push_html(&mut html, stream);
     out.html = std::sync::Arc::new(html);
+    if let Some(x) = extracted {
+        out.requirements = x.requirements;
+        out.stray_keywords = x.stray;
+    }
     out
 }
 
@@ -84,6 +125,8 @@ pub fn render(input: &Input) -> Rendered {
 /// on the way.
 struct Stream<'i, 'o, I> {
     input: &'i Input<'i>,
+    /// The chapter's requirements, in order.
+    found: &'i [Requirement],
     events: I,
     out: &'o mut Rendered,
     /// Events made from one parser event, waiting to be handed on.
@@ -96,6 +139,9 @@ struct Stream<'i, 'o, I> {
     finished: bool,
     /// How many lists and block quotes are open.
     depth: usize,
+    /// The index of the next requirement to come, and the one being written.
+    next_requirement: usize,
+    requirement: Option<&'i Requirement>,
 }
 
 impl<'i, I: Iterator<Item = (Event<'i>, std::ops::Range<usize>)>> Iterator for Stream<'i, '_, I> {
@@ -223,10 +269,108 @@ impl<'i, I> Stream<'i, '_, I> {
                 self.pending.push_back(event);
                 self.pending.push_back(Event::Html("</div>\n".into()));
             }
-            e => return Some(e),
+            e => return self.pass(e, range),
         }
         None
     }
+
+    /// An event that goes to the writer as it is, unless it belongs to a requirement: then the
+    /// block opens with the ID as its anchor and label, the marker is left out, and keywords
+    /// carry their level.
+    fn pass(&mut self, event: Event<'i>, range: std::ops::Range<usize>) -> Option<Event<'i>> {
+        let Some(bcp14) = self.input.bcp14 else {
+            return Some(event);
+        };
+        match &event {
+            Event::Start(Tag::Paragraph | Tag::Item) => {
+                let item = matches!(event, Event::Start(Tag::Item));
+                let Some(r) = self.found.get(self.next_requirement).filter(|r| {
+                    r.block.start == range.start && r.item == item
+                }) else {
+                    return Some(event);
+                };
+                self.next_requirement += 1;
+                self.requirement = Some(r);
+                let mark = self.input.marks.and_then(|m| m.get(&r.id));
+                Some(Event::Html(open_requirement(r, item, mark).into()))
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item) => {
+                if self
+                    .requirement
+                    .is_some_and(|r| r.block.end <= range.end)
+                {
+                    self.requirement = None;
+                }
+                Some(event)
+            }
+            Event::Text(text) => {
+                let Some(r) = self.requirement else {
+                    return Some(event);
+                };
+                // The marker ` {#ID}` is not shown.
+                let text: &str = if range.start >= r.marker.start {
+                    return None;
+                } else if range.end > r.marker.start && text.len() == range.len() {
+                    &text[..r.marker.start - range.start]
+                } else {
+                    text
+                };
+                let text = text.to_string();
+                self.keywords(&text, bcp14);
+                self.pending.pop_front()
+            }
+            _ => Some(event),
+        }
+    }
+
+    /// Queues `text` with each keyword in it wrapped in its level.
+    fn keywords(&mut self, text: &str, bcp14: &Bcp14) {
+        let mut last = 0;
+        for f in bcp14.table.find(text) {
+            if f.start > last {
+                self.pending.push_back(Event::Text(text[last..f.start].to_string().into()));
+            }
+            let i = Level::ALL.iter().position(|l| *l == f.level).unwrap_or(0);
+            self.pending.push_back(Event::Html(
+                [
+                    "<em class=\"bcp14 bcp14-",
+                    f.level.name(),
+                    "\" title=\"",
+                    &escape_attr(&bcp14.explained[i]),
+                    "\">",
+                    &escape_attr(&text[f.start..f.end]),
+                    "</em>",
+                ]
+                .concat()
+                .into(),
+            ));
+            last = f.end;
+        }
+        if last < text.len() || last == 0 {
+            self.pending.push_back(Event::Text(text[last..].to_string().into()));
+        }
+    }
+}
+
+/// The start of a requirement's paragraph or list item: its ID as anchor and visible label,
+/// its level as a class, and its mark when a translation of it is outdated.
+fn open_requirement(r: &Requirement, item: bool, mark: Option<&String>) -> String {
+    let id = escape_attr(&r.id);
+    let level = r.level.map_or("none", Level::name);
+    [
+        if item { "<li" } else { "<p" },
+        " id=\"",
+        &id,
+        "\" class=\"req req-",
+        level,
+        "\"><a class=\"req-id\" href=\"#",
+        &id,
+        "\">",
+        &id,
+        "</a> ",
+        mark.map_or("", String::as_str),
+    ]
+    .concat()
 }
 
 fn emit_heading<'a>(

@@ -4,6 +4,7 @@
 //! (`crate::translate`) and link checks read the same events through these functions.
 
 pub mod html;
+pub mod requirements;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;

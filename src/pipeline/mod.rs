@@ -131,6 +131,7 @@ pub fn compile(opts: &Options, state: &mut State, sink: Option<&dyn Sink>) -> Re
             site: &site,
             i18n: &ui.i18n,
             templates,
+            keywords: &ui.keywords,
             pdf: engine.as_ref().map(|engine| render::PdfSetup {
                 engine,
                 cache: &pdf_cache,

@@ -6,6 +6,7 @@ use crate::i18n::I18n;
 use crate::load::config::SiteConfig;
 use crate::load::{Source, ThemeSource};
 use crate::render::templates::Templates;
+use crate::bcp14::{Keywords, Spec};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -13,6 +14,8 @@ use std::sync::Arc;
 pub struct Ui {
     pub i18n: Arc<I18n>,
     pub templates: Option<Templates>,
+    /// The BCP 14 keywords of every language: the theme's tables, under the site's.
+    pub keywords: Keywords,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -39,12 +42,27 @@ impl Ui {
                 None
             }
         };
+        let keywords = keywords(config, theme, &mut diagnostics);
         Self {
             i18n,
             templates,
+            keywords,
             diagnostics,
         }
     }
+}
+
+/// The keyword tables: the theme's `keywords.yaml`, each language replaced by the site's.
+fn keywords(config: &SiteConfig, theme: &ThemeSource, diags: &mut Vec<Diagnostic>) -> Keywords {
+    let base: Spec = match &theme.keywords {
+        Some(file) => crate::load::yaml::parse(&file.path, &file.text, &file.text, 0)
+            .unwrap_or_else(|d| {
+                diags.push(d);
+                Spec::default()
+            }),
+        None => Spec::default(),
+    };
+    Keywords::new(&base, &config.keywords)
 }
 
 /// The PDF engine for the theme's (or site's) template; its fonts are scanned once here.

@@ -174,7 +174,7 @@ pub fn targets_fingerprint(
     );
     for (p, r) in pages {
         add(&p);
-        for id in r.heading_ids.iter().chain(&r.footnote_ids) {
+        for id in r.anchors() {
             add(id);
         }
         add("\u{1}");
@@ -210,7 +210,7 @@ fn target_index(config: &SiteConfig, site: &Site, md: &Markdown) -> TargetIndex 
 }
 
 fn has_anchor(r: &Rendered, id: &str) -> bool {
-    r.heading_ids.iter().chain(&r.footnote_ids).any(|a| a == id)
+    r.anchors().any(|a| a == id)
 }
 
 fn check_page(
@@ -246,14 +246,8 @@ fn check_page(
             Some(tp) => match (t.page(tp), fragment) {
                 (Some(r), Some(f)) if !has_anchor(r, f) => Some((
                     Code::BrokenAnchor,
-                    format!("`#{f}` is not a heading of `{tp}`"),
-                    nearest_owned(
-                        f,
-                        r.heading_ids
-                            .iter()
-                            .chain(&r.footnote_ids)
-                            .map(String::as_str),
-                    )
+                    format!("`#{f}` is not a heading or requirement of `{tp}`"),
+                    nearest_owned(f, r.anchors())
                     .map(|n| format!("did you mean `#{n}`?")),
                 )),
                 (Some(_), _) => None,

@@ -20,6 +20,9 @@ use crate::error::{Code, Diagnostic, Error, Result};
 use crate::i18n::I18n;
 use crate::load::Source;
 use crate::load::theme::Bytes;
+use crate::bcp14::{Keywords, Level};
+use crate::markdown::html::Bcp14;
+use crate::markdown::requirements::has_requirements;
 use crate::markdown::{self, AlertTitles, Input, Rendered};
 use crate::memo::{Key, key};
 use crate::paths::out;
@@ -197,6 +200,8 @@ pub struct Inputs<'a> {
     pub site: &'a Site,
     pub i18n: &'a I18n,
     pub templates: &'a Templates,
+    /// The BCP 14 keywords of every language.
+    pub keywords: &'a Keywords,
     pub pdf: Option<PdfSetup<'a>>,
     /// A hash of the site-wide inputs that every document's rendering depends on.
     pub settings: Key,
@@ -472,7 +477,13 @@ impl Make<'_> {
     fn unit(&self, di: usize) -> Result<DocUnit> {
         let config = &self.inputs.source.config;
         let doc = &self.inputs.site.documents[di];
-        let mut md = render_document(self.inputs.source, doc, self.inputs.i18n, self.keep);
+        let mut md = render_document(
+            self.inputs.source,
+            doc,
+            self.inputs.i18n,
+            self.inputs.keywords,
+            self.keep,
+        );
         let mut warnings = std::mem::take(&mut md.warnings);
         if crate::load::has_errors(&warnings) {
             return Err(Error::Site(warnings));
@@ -653,36 +664,60 @@ fn alert_titles(i18n: &I18n, lang: &str) -> AlertTitles {
 /// Renders one document's Markdown, every chapter in every language, in parallel.
 /// With `keep`, it also fingerprints the document's link targets, for the next run's link
 /// checks to compare.
-fn render_document(source: &Source, d: &Document, i18n: &I18n, keep: bool) -> DocMarkdown {
+fn render_document(
+    source: &Source,
+    d: &Document,
+    i18n: &I18n,
+    keywords: &Keywords,
+    keep: bool,
+) -> DocMarkdown {
     let source_lang = &source.config.source_language;
-    let src_alerts = &alert_titles(i18n, source_lang);
-    let alerts: Vec<AlertTitles> = source
-        .config
-        .languages
+    let languages = &source.config.languages;
+    let alerts: Vec<AlertTitles> = languages.iter().map(|l| alert_titles(i18n, &l.code)).collect();
+    let explained: Vec<[String; 5]> = languages
         .iter()
-        .map(|l| alert_titles(i18n, &l.code))
+        .map(|l| Level::ALL.map(|level| i18n.text(&l.code, &format!("bcp14-{}", level.name()), None)))
+        .collect();
+    let bcp14: Vec<Bcp14> = languages
+        .iter()
+        .zip(&explained)
+        .map(|(l, explained)| Bcp14 {
+            table: keywords.table(&l.code),
+            explained,
+        })
+        .collect();
+    // A document version has requirements when one of its source chapters marks one; only
+    // then are keywords looked for (and those outside requirements reported).
+    let uses_bcp14: Vec<bool> = d
+        .versions
+        .iter()
+        .map(|v| v.chapters.iter().any(|c| has_requirements(&c.source.body)))
         .collect();
     let source_md: Vec<Vec<Rendered>> = d
         .versions
         .par_iter()
-        .map(|v| {
+        .zip(&uses_bcp14)
+        .map(|(v, uses)| {
             v.chapters
                 .par_iter()
                 .map(|c| {
                     markdown::render(&Input {
                         markdown: &c.source.body,
                         source_ids: None,
-                        alerts: Some(src_alerts),
+                        alerts: Some(&alerts[0]),
                         marks: None,
+                        bcp14: uses.then(|| &bcp14[0]),
                     })
                 })
                 .collect()
         })
         .collect();
-    let (translated, marks) = render_translations(d, &source_md, i18n, &alerts, source_lang);
+    let (translated, marks) =
+        render_translations(d, &source_md, i18n, &alerts, &bcp14, &uses_bcp14, source_lang);
     let mut warnings = Vec::new();
     for (vi, v) in d.versions.iter().enumerate() {
         warnings.extend(text_problems(v, &source_md[vi], &translated[vi]));
+        warnings.extend(crate::requirements::check::version(v, &source_md[vi], &translated[vi]));
     }
     let targets = if keep {
         links::targets_fingerprint(&source.config, d, &source_md, &translated)
@@ -701,11 +736,14 @@ fn render_document(source: &Source, d: &Document, i18n: &I18n, keep: bool) -> Do
 /// Every translated chapter's marks, decided first, and its HTML with them; each as
 /// `[version][edition][chapter]`.
 #[allow(clippy::type_complexity)]
+#[allow(clippy::too_many_arguments)]
 fn render_translations(
     d: &Document,
     source_md: &[Vec<Rendered>],
     i18n: &I18n,
     alerts: &[AlertTitles],
+    bcp14: &[Bcp14],
+    uses_bcp14: &[bool],
     source_lang: &str,
 ) -> (
     Vec<Vec<Vec<Option<Rendered>>>>,
@@ -747,10 +785,9 @@ fn render_translations(
                                 source_lang,
                                 marks: marks.as_ref(),
                             };
-                            (
-                                Some(translation::render(&chapter, i18n, &alerts[ei])),
-                                marks,
-                            )
+                            let bcp14 = uses_bcp14[vi].then(|| &bcp14[ei]);
+                            let html = translation::render(&chapter, i18n, &alerts[ei], bcp14);
+                            (Some(html), marks)
                         })
                         .collect()
                 })

@@ -3,6 +3,7 @@
 
 use crate::i18n::I18n;
 use crate::load::MarkdownFile;
+use crate::markdown::html::Bcp14;
 use crate::markdown::{self, AlertTitles, Input, Rendered, escape_attr};
 use crate::marks::Marks;
 use crate::paths::out;
@@ -22,7 +23,7 @@ pub struct Chapter<'a> {
     pub marks: Option<&'a Marks>,
 }
 
-pub fn render(c: &Chapter, i18n: &I18n, alerts: &AlertTitles) -> Rendered {
+pub fn render(c: &Chapter, i18n: &I18n, alerts: &AlertTitles, bcp14: Option<&Bcp14>) -> Rendered {
     let lang = c.edition.lang.as_str();
     let body = c.marks.map_or(&*c.text.body, |m| m.text(&c.text.body));
     let source_page = [
@@ -56,6 +57,7 @@ pub fn render(c: &Chapter, i18n: &I18n, alerts: &AlertTitles) -> Rendered {
         source_ids: Some(&c.source.heading_ids),
         alerts: Some(alerts),
         marks: Some(&html_marks),
+        bcp14,
     });
     if let Some(missing) = c.marks.map(|m| &m.missing).filter(|m| !m.is_empty()) {
         r.html = Arc::new(format!(

@@ -78,7 +78,7 @@ fn links_anchors_images_and_key_typos_are_reported_with_suggestions() {
     assert!(
         anchor[0]
             .1
-            .contains("`#instal` is not a heading of `en/beta/1.0/index.html`")
+            .contains("`#instal` is not a heading or requirement of `en/beta/1.0/index.html`")
     );
     assert_eq!(anchor[0].2, "did you mean `#install`?");
     let link = find(&c, "broken-link");

@@ -105,3 +105,36 @@ pdf-draft = DRAFT
 download-pdf = PDF ({ $size })
 print-edition = Print edition
 print-contents = Contents
+
+# BCP 14 keywords and requirements
+bcp14-absolute = absolute requirement (BCP 14: MUST, REQUIRED, SHALL)
+bcp14-prohibited = absolute prohibition (BCP 14: MUST NOT, SHALL NOT)
+bcp14-recommended = recommended (BCP 14: SHOULD, RECOMMENDED)
+bcp14-not-recommended = not recommended (BCP 14: SHOULD NOT, NOT RECOMMENDED)
+bcp14-optional = optional (BCP 14: MAY, OPTIONAL)
+bcp14-boilerplate = The key words "MUST", "MUST NOT", "REQUIRED", "SHALL", "SHALL NOT", "SHOULD", "SHOULD NOT", "RECOMMENDED", "NOT RECOMMENDED", "MAY", and "OPTIONAL" in this document are to be interpreted as described in BCP 14 (RFC 2119 and RFC 8174) when, and only when, they appear in all capitals, as shown here.
+level-absolute = Must
+level-prohibited = Must not
+level-recommended = Should
+level-not-recommended = Should not
+level-optional = May
+level-none = No keyword
+requirements-title = Requirements
+requirements-link = { $count ->
+    [one] 1 requirement
+   *[other] { $count } requirements
+}
+requirements-intro = { $count ->
+    [one] This version has one requirement.
+   *[other] This version has { $count } requirements.
+} Each links to the section it is in. The same list is available as a checklist to download.
+requirements-col-id = ID
+requirements-col-level = Level
+requirements-col-text = Requirement
+requirements-col-section = Section
+requirements-csv = Checklist (CSV)
+requirements-json = Checklist (JSON)
+requirements-fallback = Not translated yet: the original text is shown.
+requirements-outdated = Its source changed after this translation was made.
+pdf-requirements = Requirements
+pdf-page = Page

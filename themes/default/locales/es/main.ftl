@@ -105,3 +105,36 @@ pdf-draft = BORRADOR
 download-pdf = PDF ({ $size })
 print-edition = Edición para imprimir
 print-contents = Índice
+
+# Palabras clave del BCP 14 y requisitos
+bcp14-absolute = requisito absoluto (BCP 14: DEBE, OBLIGATORIO, DEBERÁ)
+bcp14-prohibited = prohibición absoluta (BCP 14: NO DEBE, NO DEBERÁ)
+bcp14-recommended = recomendado (BCP 14: DEBERÍA, RECOMENDADO)
+bcp14-not-recommended = no recomendado (BCP 14: NO DEBERÍA, NO RECOMENDADO)
+bcp14-optional = opcional (BCP 14: PUEDE, OPCIONAL)
+bcp14-boilerplate = Las palabras clave "DEBE", "NO DEBE", "OBLIGATORIO", "DEBERÁ", "NO DEBERÁ", "DEBERÍA", "NO DEBERÍA", "RECOMENDADO", "NO RECOMENDADO", "PUEDE" y "OPCIONAL" de este documento deben interpretarse como se describe en el BCP 14 (RFC 2119 y RFC 8174) cuando, y solo cuando, aparecen en mayúsculas, como se muestra aquí.
+level-absolute = Debe
+level-prohibited = No debe
+level-recommended = Debería
+level-not-recommended = No debería
+level-optional = Puede
+level-none = Sin palabra clave
+requirements-title = Requisitos
+requirements-link = { $count ->
+    [one] 1 requisito
+   *[other] { $count } requisitos
+}
+requirements-intro = { $count ->
+    [one] Esta versión tiene un requisito.
+   *[other] Esta versión tiene { $count } requisitos.
+} Cada uno enlaza con la sección en la que se encuentra. La misma lista puede descargarse como lista de verificación.
+requirements-col-id = ID
+requirements-col-level = Nivel
+requirements-col-text = Requisito
+requirements-col-section = Sección
+requirements-csv = Lista de verificación (CSV)
+requirements-json = Lista de verificación (JSON)
+requirements-fallback = Aún sin traducir: se muestra el texto original.
+requirements-outdated = El texto original cambió después de hacerse esta traducción.
+pdf-requirements = Requisitos
+pdf-page = Página

@@ -106,3 +106,36 @@ pdf-draft = PROJET
 download-pdf = PDF ({ $size })
 print-edition = Version imprimable
 print-contents = Table des matières
+
+# Mots-clés du BCP 14 et exigences
+bcp14-absolute = exigence absolue (BCP 14 : DOIT, OBLIGATOIRE, DEVRA)
+bcp14-prohibited = interdiction absolue (BCP 14 : NE DOIT PAS, NE DEVRA PAS)
+bcp14-recommended = recommandé (BCP 14 : DEVRAIT, RECOMMANDÉ)
+bcp14-not-recommended = déconseillé (BCP 14 : NE DEVRAIT PAS, NON RECOMMANDÉ)
+bcp14-optional = facultatif (BCP 14 : PEUT, FACULTATIF)
+bcp14-boilerplate = Les mots-clés « DOIT », « NE DOIT PAS », « OBLIGATOIRE », « DEVRA », « NE DEVRA PAS », « DEVRAIT », « NE DEVRAIT PAS », « RECOMMANDÉ », « NON RECOMMANDÉ », « PEUT » et « FACULTATIF » dans ce document doivent être interprétés comme décrit dans le BCP 14 (RFC 2119 et RFC 8174) lorsque, et seulement lorsque, ils apparaissent en majuscules, comme ici.
+level-absolute = Doit
+level-prohibited = Ne doit pas
+level-recommended = Devrait
+level-not-recommended = Ne devrait pas
+level-optional = Peut
+level-none = Sans mot-clé
+requirements-title = Exigences
+requirements-link = { $count ->
+    [one] 1 exigence
+   *[other] { $count } exigences
+}
+requirements-intro = { $count ->
+    [one] Cette version comporte une exigence.
+   *[other] Cette version comporte { $count } exigences.
+} Chacune renvoie à la section où elle figure. La même liste peut être téléchargée comme liste de contrôle.
+requirements-col-id = ID
+requirements-col-level = Niveau
+requirements-col-text = Exigence
+requirements-col-section = Section
+requirements-csv = Liste de contrôle (CSV)
+requirements-json = Liste de contrôle (JSON)
+requirements-fallback = Pas encore traduite : le texte original est affiché.
+requirements-outdated = Le texte original a changé depuis cette traduction.
+pdf-requirements = Exigences
+pdf-page = Page

@@ -105,3 +105,36 @@ pdf-draft = RASCUNHO
 download-pdf = PDF ({ $size })
 print-edition = Edição para impressão
 print-contents = Sumário
+
+# Palavras-chave do BCP 14 e requisitos
+bcp14-absolute = requisito absoluto (BCP 14: DEVE, OBRIGATÓRIO, DEVERÁ)
+bcp14-prohibited = proibição absoluta (BCP 14: NÃO DEVE, NÃO DEVERÁ)
+bcp14-recommended = recomendado (BCP 14: DEVERIA, RECOMENDADO)
+bcp14-not-recommended = não recomendado (BCP 14: NÃO DEVERIA, NÃO RECOMENDADO)
+bcp14-optional = opcional (BCP 14: PODE, OPCIONAL)
+bcp14-boilerplate = As palavras-chave "DEVE", "NÃO DEVE", "OBRIGATÓRIO", "DEVERÁ", "NÃO DEVERÁ", "DEVERIA", "NÃO DEVERIA", "RECOMENDADO", "NÃO RECOMENDADO", "PODE" e "OPCIONAL" neste documento devem ser interpretadas conforme descrito no BCP 14 (RFC 2119 e RFC 8174) quando, e somente quando, aparecerem em letras maiúsculas, como mostrado aqui.
+level-absolute = Deve
+level-prohibited = Não deve
+level-recommended = Deveria
+level-not-recommended = Não deveria
+level-optional = Pode
+level-none = Sem palavra-chave
+requirements-title = Requisitos
+requirements-link = { $count ->
+    [one] 1 requisito
+   *[other] { $count } requisitos
+}
+requirements-intro = { $count ->
+    [one] Esta versão tem um requisito.
+   *[other] Esta versão tem { $count } requisitos.
+} Cada um leva à seção em que se encontra. A mesma lista está disponível para download como lista de verificação.
+requirements-col-id = ID
+requirements-col-level = Nível
+requirements-col-text = Requisito
+requirements-col-section = Seção
+requirements-csv = Lista de verificação (CSV)
+requirements-json = Lista de verificação (JSON)
+requirements-fallback = Ainda não traduzido: é exibido o texto original.
+requirements-outdated = O texto original mudou depois que esta tradução foi feita.
+pdf-requirements = Requisitos
+pdf-page = Página
