@@ -26,6 +26,8 @@ pub struct Marks {
     pub text: Option<String>,
     /// The marked sections, by heading id (`_top` for the text before the first heading).
     pub sections: BTreeMap<String, Mark>,
+    /// The requirements whose source text changed, by ID (their sections are marked too).
+    pub requirements: BTreeMap<String, Mark>,
     /// Source sections the translation lacks and does not show: listed in a note at the top.
     pub missing: Vec<String>,
 }
@@ -59,17 +61,29 @@ pub fn decide(
     let Some(Some(Freshness::Outdated(changes))) = edition.freshness.get(index) else {
         return None;
     };
+    // Stamps record sections by heading id and requirements by their IDs.
+    let is_section = |id: &&String| id.as_str() == translate::TOP || source_ids.contains(id);
+    let requirements = |mark: Mark| {
+        changes
+            .changed
+            .iter()
+            .filter(|id| !is_section(id))
+            .map(|id| (id.clone(), mark))
+            .collect()
+    };
     if edition.policy == OutdatedPolicy::Source {
         let text = translate::hybrid(source, translation, source_ids, changes, source_lang);
         let sections = changes
             .changed
             .iter()
             .chain(&changes.added)
+            .filter(is_section)
             .map(|id| (id.clone(), Mark::ShownInSource))
             .collect();
         return Some(Marks {
             text: Some(text),
             sections,
+            requirements: requirements(Mark::ShownInSource),
             missing: Vec::new(),
         });
     }
@@ -78,8 +92,10 @@ pub fn decide(
         sections: changes
             .changed
             .iter()
+            .filter(is_section)
             .map(|id| (id.clone(), Mark::Outdated))
             .collect(),
-        missing: changes.added.clone(),
+        requirements: requirements(Mark::Outdated),
+        missing: changes.added.iter().filter(is_section).cloned().collect(),
     })
 }

@@ -319,7 +319,7 @@ fn translation(
                     Freshness::Current
                 } else {
                     translate::compare(stamps.and_then(|s| s.get(&c.file)), || {
-                        secs.get_or_init(|| translate::sections(&c.source.body))
+                        secs.get_or_init(|| translate::stamped_parts(&c.source.body))
                     })
                 }
             })

@@ -51,6 +51,20 @@ pub fn render(c: &Chapter, i18n: &I18n, alerts: &AlertTitles, bcp14: Option<&Bcp
                 mark_html(&text, &link, &source_page, id, c.source_lang),
             );
         }
+        // A changed requirement gets a short mark after its label, linking to its source.
+        let changed = i18n.text(lang, "requirements-outdated", None);
+        for id in marks.requirements.keys() {
+            html_marks.insert(
+                id.clone(),
+                format!(
+                    "<a class=\"req-outdated\" href=\"{}#{}\" hreflang=\"{}\">{}</a> ",
+                    escape_attr(&source_page),
+                    escape_attr(id),
+                    c.source_lang,
+                    escape_attr(&changed)
+                ),
+            );
+        }
     }
     let mut r = markdown::render(&Input {
         markdown: body,

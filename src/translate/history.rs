@@ -4,7 +4,7 @@
 //! touched the source file are searched, newest first, for the one whose section has that
 //! fingerprint; its text is the translator's "before".
 
-use super::{fingerprint, sections};
+use super::{fingerprint, stamped_parts};
 use crate::load::yaml::split_front_matter;
 use std::path::Path;
 use std::process::Command;
@@ -19,7 +19,7 @@ pub fn find_stamped(source_file: &Path, id: &str, hash: &str) -> Option<(String,
             continue;
         };
         let body = split_front_matter(&text).map_or(text.as_str(), |s| s.body);
-        if let Some(s) = sections(body).into_iter().find(|s| s.id == id)
+        if let Some(s) = stamped_parts(body).into_iter().find(|s| s.id == id)
             && fingerprint(&s.text) == hash
         {
             return Some((commit.chars().take(12).collect(), s.text));

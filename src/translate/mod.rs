@@ -20,6 +20,8 @@ pub struct Section {
     pub id: String,
     pub text: String,
     pub hash: String,
+    /// A requirement ([`stamped_parts`]), not a heading's section.
+    pub requirement: bool,
 }
 
 /// The sections of a chapter, with the heading ids the renderer gives them.
@@ -37,11 +39,28 @@ pub fn sections(body: &str) -> Vec<Section> {
     out
 }
 
+/// What a stamp records of a source chapter: its sections, and each of its requirements on
+/// its own (by its ID), so that a changed requirement is known as such, not only as a change
+/// somewhere in its section.
+pub fn stamped_parts(body: &str) -> Vec<Section> {
+    let mut parts = sections(body);
+    if crate::markdown::requirements::has_requirements(body) {
+        let none = crate::bcp14::Table::default();
+        for r in crate::markdown::requirements::extract(body, &none, None).requirements {
+            let mut part = section(&r.id, &body[r.block.clone()]);
+            part.requirement = true;
+            parts.push(part);
+        }
+    }
+    parts
+}
+
 fn section(id: &str, text: &str) -> Section {
     Section {
         id: id.to_string(),
         text: text.to_string(),
         hash: fingerprint(text),
+        requirement: false,
     }
 }
 
@@ -96,8 +115,16 @@ pub fn compare<'s>(
         return Freshness::Unstamped;
     };
     let current = current();
+    // A stamp made before the source had requirements records none: its requirements then
+    // count as their sections do, not as new.
+    let with_requirements = current
+        .iter()
+        .any(|s| s.requirement && stamp.contains_key(&s.id));
     let mut c = Changes::default();
     for s in current {
+        if s.requirement && !with_requirements {
+            continue;
+        }
         match stamp.get(&s.id) {
             Some(h) if *h == s.hash => {}
             Some(_) => c.changed.push(s.id.clone()),

@@ -1,6 +1,6 @@
 //! `bcop translate stamp`: record that a translation now matches the current source.
 
-use super::sections;
+use super::stamped_parts;
 use crate::edit;
 use crate::error::{Code, Error, Result, fs};
 use crate::load::yaml::split_front_matter;
@@ -66,7 +66,7 @@ pub fn stamp(root: &Path, inputs: &[PathBuf]) -> Result<(Vec<String>, Vec<PathBu
             }
             let src = fs::read_to_string(&source)?;
             let body = split_front_matter(&src).map_or(src.as_str(), |s| s.body);
-            let map = sections(body).into_iter().map(|s| (s.id, s.hash)).collect();
+            let map = stamped_parts(body).into_iter().map(|s| (s.id, s.hash)).collect();
             stamps.insert(file.clone(), map);
             done.push(format!("{lang}/{doc}/{version}/{file}"));
         }

@@ -2,7 +2,7 @@
 //! is outdated, and what changed in the source since the stamp.
 
 use crate::resolve::{DocVersion, Document, Edition, Site};
-use crate::translate::{Freshness, history, sections};
+use crate::translate::{Freshness, history, stamped_parts};
 use serde::Serialize;
 
 /// The JSON report (`--format json`); its schema is documented in the README.
@@ -83,8 +83,11 @@ fn row(d: &Document, v: &DocVersion, e: &Edition) -> Row {
     let mut good = 0;
     let mut chapters = Vec::new();
     for (ci, c) in v.chapters.iter().enumerate() {
-        let secs = sections(&c.source.body);
-        total += secs.len();
+        let secs = stamped_parts(&c.source.body);
+        // Coverage counts sections; a changed requirement is also a change in its section.
+        let is_section = |id: &String| secs.iter().any(|s| &s.id == id && !s.requirement);
+        let sections = secs.iter().filter(|s| !s.requirement).count();
+        total += sections;
         let (state, changes) = match &e.freshness[ci] {
             None => ("missing", None),
             Some(Freshness::Current) => ("current", None),
@@ -93,8 +96,10 @@ fn row(d: &Document, v: &DocVersion, e: &Edition) -> Row {
         };
         good += match (state, changes) {
             ("missing", _) => 0,
-            (_, Some(ch)) => secs.len().saturating_sub(ch.changed.len() + ch.added.len()),
-            _ => secs.len(),
+            (_, Some(ch)) => sections.saturating_sub(
+                ch.changed.iter().chain(&ch.added).filter(|id| is_section(id)).count(),
+            ),
+            _ => sections,
         };
         let stamp = e.meta.as_ref().and_then(|m| m.source.get(&c.file));
         let changed = changes
