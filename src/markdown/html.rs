@@ -499,8 +499,7 @@ mod tests {
         let r = render(&Input {
             markdown: "# はじめに\n\n## 適用範囲\n\n## 独自 {#own}\n\n## 追加\n",
             source_ids: Some(&ids),
-            alerts: None,
-            marks: None,
+            ..Input::default()
         });
         assert_eq!(r.heading_ids, ["intro", "scope", "own", "追加"]);
         assert_eq!(r.title.as_deref(), Some("はじめに"));
