@@ -22,8 +22,7 @@ pub struct Location {
 impl Location {
     /// A location at `line:col` of `text`, which was read from `path`.
     pub fn in_text(path: &Path, text: &str, line: usize, col: usize) -> Self {
-        let source_line = text
-            .lines()
+        let source_line = lines(text)
             .nth(line.saturating_sub(1))
             .unwrap_or("")
             .to_string();
@@ -52,12 +51,40 @@ impl Location {
     }
 }
 
-/// The 1-based line and column (in characters) of a byte offset.
+/// The lines of `text` as editors, CommonMark and YAML count them: a line ends at `\n`,
+/// `\r\n`, or a `\r` on its own.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let t = rest?;
+        match t.find(['\n', '\r']) {
+            Some(i) => {
+                let skip = if t[i..].starts_with("\r\n") { 2 } else { 1 };
+                rest = Some(&t[i + skip..]).filter(|r| !r.is_empty());
+                Some(&t[..i])
+            }
+            None => {
+                rest = None;
+                Some(t)
+            }
+        }
+    })
+}
+
+/// The 1-based line and column (in characters) of a byte offset, lines as [`lines`] has them.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset.min(text.len()));
     let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let bytes = before.as_bytes();
+    let mut line = 1;
+    let mut line_start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let lone_cr = b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n');
+        if b == b'\n' || lone_cr {
+            line += 1;
+            line_start = i + 1;
+        }
+    }
     let col = before[line_start..].chars().count() + 1;
     (line, col)
 }
@@ -366,6 +393,15 @@ pub mod fs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_in_editors_and_yaml() {
+        let text = "a\r\nb\rc\nd";
+        assert_eq!(lines(text).collect::<Vec<_>>(), ["a", "b", "c", "d"]);
+        assert_eq!(line_col(text, text.find('c').unwrap_or(0)), (3, 1));
+        assert_eq!(line_col(text, text.find('d').unwrap_or(0)), (4, 1));
+        assert_eq!(lines("x\n").collect::<Vec<_>>(), ["x"]);
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {
