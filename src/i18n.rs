@@ -166,7 +166,34 @@ impl I18n {
     }
 }
 
+/// Where a `\u` or `\U` escape is followed by a character that is not ASCII before its four
+/// or six digits end. fluent-syntax 0.12 cuts the text there in the middle of a character and
+/// panics, so such a file is reported before it is parsed.
+fn broken_unicode_escape(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'\\', bytes).find(|&i| {
+        let digits = match bytes.get(i + 1) {
+            Some(b'u') => 4,
+            Some(b'U') => 6,
+            _ => return false,
+        };
+        let end = (i + 2 + digits).min(bytes.len());
+        !bytes[i + 2..end].is_ascii()
+    })
+}
+
 fn parse_catalog(file: &TextFile, diags: &mut Vec<Diagnostic>) -> Option<FluentResource> {
+    if let Some(at) = broken_unicode_escape(&file.text) {
+        diags.push(
+            Diagnostic::error(
+                Code::BadFtl,
+                Some(Location::at_offset(&file.path, &file.text, at)),
+                "Fluent syntax error: a Unicode escape needs its hex digits (\\u and four, or \\U and six)",
+            )
+            .with_help("write the character itself, or its code as \\u00E9 or \\U01F600"),
+        );
+        return None;
+    }
     match FluentResource::try_new(file.text.clone()) {
         Ok(res) => Some(res),
         Err((_, errors)) => {
@@ -269,6 +296,25 @@ mod tests {
             });
         }
         m
+    }
+
+    #[test]
+    fn a_unicode_escape_cut_by_a_non_ascii_character_is_an_error_not_a_panic() {
+        let c = catalogs(&[("en", "ok = fine\na = {\"\\Uå\"}\n")]);
+        let mut d = Vec::new();
+        I18n::new("en", &["en".into()], &c, &mut d);
+        assert_eq!(d.len(), 1);
+        assert!(
+            d[0].to_string()
+                .starts_with("locales/en/main.ftl:2:6: error[bad-ftl]"),
+            "{}",
+            d[0]
+        );
+        // A complete escape is fine.
+        let c = catalogs(&[("en", "a = {\"\\u00E9\"}\n")]);
+        let mut d = Vec::new();
+        I18n::new("en", &["en".into()], &c, &mut d);
+        assert!(d.is_empty(), "{d:?}");
     }
 
     #[test]
