@@ -306,7 +306,7 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert!(
             d[0].to_string()
-                .starts_with("locales/en/main.ftl:2:6: error[bad-ftl]"),
+                .starts_with("locales/en/main.ftl:2:7: error[bad-ftl]"),
             "{}",
             d[0]
         );
