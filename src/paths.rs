@@ -78,6 +78,8 @@ pub mod out {
     /// The home page, and the page name of a version's first chapter.
     pub const INDEX: &str = "index.html";
     pub const PRINT: &str = "print.html";
+    /// A version's requirements page.
+    pub const REQUIREMENTS: &str = "requirements.html";
 
     /// `<lang>/index.html`: the catalog of documents in one language.
     pub fn catalog(lang: &str) -> String {
@@ -118,6 +120,27 @@ pub mod out {
     pub fn pdf(lang: &str, doc: &str, version: &str) -> String {
         [
             lang, "/", doc, "/", version, "/", doc, "-", version, "-", lang, ".pdf",
+        ]
+        .concat()
+    }
+
+    /// `<lang>/<doc>/<version>/<doc>-<version>-<lang>-requirements.<ext>`: the checklist of a
+    /// version's requirements (`csv` or `json`).
+    pub fn checklist(lang: &str, doc: &str, version: &str, ext: &str) -> String {
+        [
+            lang,
+            "/",
+            doc,
+            "/",
+            version,
+            "/",
+            doc,
+            "-",
+            version,
+            "-",
+            lang,
+            "-requirements.",
+            ext,
         ]
         .concat()
     }

@@ -179,10 +179,7 @@ fn add_builtin(out: &mut ThemeSource, languages: &[String]) {
     if let Some(dir) = BUILTIN.get_dir("static") {
         add_builtin_static(out, dir);
     }
-    if let Some(text) = BUILTIN
-        .get_file(KEYWORDS)
-        .and_then(|f| f.contents_utf8())
-    {
+    if let Some(text) = BUILTIN.get_file(KEYWORDS).and_then(|f| f.contents_utf8()) {
         out.keywords = Some(TextFile {
             name: KEYWORDS.into(),
             path: builtin_root.join(KEYWORDS),

@@ -62,9 +62,16 @@ pub fn parse<T: DeserializeOwned>(
     // An empty block is an empty mapping, so that missing fields are reported as such.
     let yaml_src = if yaml.trim().is_empty() { "{}" } else { yaml };
     serde_yaml::from_str(yaml_src).map_err(|e| {
-        let (line, col) = e
-            .location()
-            .map_or((1, 1), |l| (l.line().max(1), l.column().max(1)));
+        let (line, col) = e.location().map_or((1, 1), |l| {
+            // YAML counts lines its own way (a next-line character ends one, for instance):
+            // find the byte it means, then count as everything else does.
+            let at = yaml_offset(yaml_src, l.line().max(1), l.column().max(1));
+            if std::ptr::eq(yaml_src, yaml) {
+                crate::error::line_col(yaml, at)
+            } else {
+                (1, 1)
+            }
+        });
         let message = tidy_message(&e.to_string());
         let mut loc = Location::in_text(path, file_text, line + line_offset, col);
         // Values checked after parsing (try_from) lose their position: point at the value.
@@ -78,6 +85,28 @@ pub fn parse<T: DeserializeOwned>(
         }
         d
     })
+}
+
+/// The byte of `yaml` at 1-based `line` and `col` (in characters) as YAML 1.1 counts lines:
+/// they end at `\n`, `\r\n`, `\r`, and at the next-line, line and paragraph separators.
+fn yaml_offset(yaml: &str, line: usize, col: usize) -> usize {
+    let mut chars = yaml.char_indices().peekable();
+    let mut current = 1;
+    while current < line {
+        match chars.next() {
+            Some((_, '\r')) => {
+                chars.next_if(|&(_, c)| c == '\n');
+                current += 1;
+            }
+            Some((_, '\n' | '\u{85}' | '\u{2028}' | '\u{2029}')) => current += 1,
+            Some(_) => {}
+            None => return yaml.len(),
+        }
+    }
+    chars
+        .take_while(|&(_, c)| !matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}'))
+        .nth(col - 1)
+        .map_or(yaml.len(), |(i, _)| i)
 }
 
 /// serde's messages end with " at line X column Y", which we already show in front.

@@ -91,12 +91,14 @@ impl Rendered {
 pub fn render(input: &Input) -> Rendered {
     let mut out = Rendered::default();
     let mut html = String::with_capacity(input.markdown.len() * 3 / 2);
-    let extracted = input.bcp14.map(|b| {
-        super::requirements::extract(input.markdown, b.table, input.source_ids)
-    });
+    let extracted = input
+        .bcp14
+        .map(|b| super::requirements::extract(input.markdown, b.table, input.source_ids));
     let stream = Stream {
         input,
-        found: extracted.as_ref().map_or(&[], |x| x.requirements.as_slice()),
+        found: extracted
+            .as_ref()
+            .map_or(&[], |x| x.requirements.as_slice()),
         events: Parser::new_ext(input.markdown, options()).into_offset_iter(),
         out: &mut out,
         pending: VecDeque::new(),
@@ -284,9 +286,11 @@ impl<'i, I> Stream<'i, '_, I> {
         match &event {
             Event::Start(Tag::Paragraph | Tag::Item) => {
                 let item = matches!(event, Event::Start(Tag::Item));
-                let Some(r) = self.found.get(self.next_requirement).filter(|r| {
-                    r.block.start == range.start && r.item == item
-                }) else {
+                let Some(r) = self
+                    .found
+                    .get(self.next_requirement)
+                    .filter(|r| r.block.start == range.start && r.item == item)
+                else {
                     return Some(event);
                 };
                 self.next_requirement += 1;
@@ -295,10 +299,7 @@ impl<'i, I> Stream<'i, '_, I> {
                 Some(Event::Html(open_requirement(r, item, mark).into()))
             }
             Event::End(TagEnd::Paragraph | TagEnd::Item) => {
-                if self
-                    .requirement
-                    .is_some_and(|r| r.block.end <= range.end)
-                {
+                if self.requirement.is_some_and(|r| r.block.end <= range.end) {
                     self.requirement = None;
                 }
                 Some(event)
@@ -328,7 +329,8 @@ impl<'i, I> Stream<'i, '_, I> {
         let mut last = 0;
         for f in bcp14.table.find(text) {
             if f.start > last {
-                self.pending.push_back(Event::Text(text[last..f.start].to_string().into()));
+                self.pending
+                    .push_back(Event::Text(text[last..f.start].to_string().into()));
             }
             let i = Level::ALL.iter().position(|l| *l == f.level).unwrap_or(0);
             self.pending.push_back(Event::Html(
@@ -347,7 +349,8 @@ impl<'i, I> Stream<'i, '_, I> {
             last = f.end;
         }
         if last < text.len() || last == 0 {
-            self.pending.push_back(Event::Text(text[last..].to_string().into()));
+            self.pending
+                .push_back(Event::Text(text[last..].to_string().into()));
         }
     }
 }

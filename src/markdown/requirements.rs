@@ -140,7 +140,11 @@ pub fn extract(markdown: &str, table: &Table, source_ids: Option<&[String]>) -> 
                 match blocks.last_mut() {
                     Some(b) => {
                         for f in found {
-                            let at = if exact { range.start + f.start } else { range.start };
+                            let at = if exact {
+                                range.start + f.start
+                            } else {
+                                range.start
+                            };
                             b.found.push((at, t[f.start..f.end].to_string(), f.level));
                         }
                         b.text.push_str(&t);
@@ -148,7 +152,11 @@ pub fn extract(markdown: &str, table: &Table, source_ids: Option<&[String]>) -> 
                     }
                     // Text outside paragraphs and items: table cells.
                     None => out.stray.extend(found.into_iter().map(|f| Stray {
-                        offset: if exact { range.start + f.start } else { range.start },
+                        offset: if exact {
+                            range.start + f.start
+                        } else {
+                            range.start
+                        },
                         word: t[f.start..f.end].to_string(),
                     })),
                 }
@@ -203,15 +211,19 @@ impl Block {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        let found: Vec<&(usize, String, Level)> =
-            self.found.iter().filter(|(at, _, _)| *at < marker_start).collect();
-        let level = found
+        let found: Vec<&(usize, String, Level)> = self
+            .found
             .iter()
-            .map(|(_, _, l)| *l)
-            .fold(None, |best: Option<Level>, l| match best {
-                Some(b) if b.strength() >= l.strength() => Some(b),
-                _ => Some(l),
-            });
+            .filter(|(at, _, _)| *at < marker_start)
+            .collect();
+        let level =
+            found
+                .iter()
+                .map(|(_, _, l)| *l)
+                .fold(None, |best: Option<Level>, l| match best {
+                    Some(b) if b.strength() >= l.strength() => Some(b),
+                    _ => Some(l),
+                });
         out.requirements.push(Requirement {
             id: id.to_string(),
             block: self.start..self.text_end,
@@ -236,7 +248,10 @@ mod tests {
             (Level::Absolute, words(&["MUST", "REQUIRED", "SHALL"])),
             (Level::Prohibited, words(&["MUST NOT", "SHALL NOT"])),
             (Level::Recommended, words(&["SHOULD", "RECOMMENDED"])),
-            (Level::NotRecommended, words(&["SHOULD NOT", "NOT RECOMMENDED"])),
+            (
+                Level::NotRecommended,
+                words(&["SHOULD NOT", "NOT RECOMMENDED"]),
+            ),
             (Level::Optional, words(&["MAY", "OPTIONAL"])),
         ]))
     }
@@ -261,7 +276,10 @@ mod tests {
         assert_eq!(r.section, "auth");
         assert_eq!(r.level, Some(Level::Prohibited));
         assert_eq!(r.keywords, ["MUST NOT", "SHOULD"]);
-        assert_eq!(r.text, "The device MUST NOT ship a default password; it SHOULD warn.");
+        assert_eq!(
+            r.text,
+            "The device MUST NOT ship a default password; it SHOULD warn."
+        );
         assert_eq!(&md[r.marker.clone()], " {#CPE-AUTH-1}");
         let item = &x.requirements[1];
         assert!(item.item);
@@ -275,7 +293,10 @@ mod tests {
     #[test]
     fn a_translation_takes_its_sections_from_the_source_ids() {
         let md = "## 認証\n\n変更できなければならない（MUST）。 {#CPE-AUTH-1}\n";
-        let ja = Table::new(&BTreeMap::from([(Level::Absolute, vec!["（MUST）".to_string()])]));
+        let ja = Table::new(&BTreeMap::from([(
+            Level::Absolute,
+            vec!["（MUST）".to_string()],
+        )]));
         let ids = vec!["auth".to_string()];
         let x = extract(md, &ja, Some(&ids));
         assert_eq!(x.requirements[0].section, "auth");
@@ -284,7 +305,11 @@ mod tests {
 
     #[test]
     fn the_strongest_keyword_sets_the_level_and_the_first_of_equals_wins() {
-        let x = extract("It MAY do this and MUST NOT do that, and MUST log. {#R1}\n", &en(), None);
+        let x = extract(
+            "It MAY do this and MUST NOT do that, and MUST log. {#R1}\n",
+            &en(),
+            None,
+        );
         assert_eq!(x.requirements[0].level, Some(Level::Prohibited));
         let none = extract("No keyword here. {#R2}\n", &en(), None);
         assert_eq!(none.requirements[0].level, None);

@@ -1,12 +1,12 @@
 //! The parts of a build that depend only on `site.yaml` and the theme: the UI catalogs, the
 //! templates, and the PDF engine with its fonts.
 
+use crate::bcp14::{Keywords, Spec};
 use crate::error::{Code, Diagnostic, Error, Location};
 use crate::i18n::I18n;
 use crate::load::config::SiteConfig;
 use crate::load::{Source, ThemeSource};
 use crate::render::templates::Templates;
-use crate::bcp14::{Keywords, Spec};
 use std::path::Path;
 use std::sync::Arc;
 

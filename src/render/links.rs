@@ -247,8 +247,7 @@ fn check_page(
                 (Some(r), Some(f)) if !has_anchor(r, f) => Some((
                     Code::BrokenAnchor,
                     format!("`#{f}` is not a heading or requirement of `{tp}`"),
-                    nearest_owned(f, r.anchors())
-                    .map(|n| format!("did you mean `#{n}`?")),
+                    nearest_owned(f, r.anchors()).map(|n| format!("did you mean `#{n}`?")),
                 )),
                 (Some(_), _) => None,
                 (None, _) if t.index.files.contains(tp) => None,

@@ -16,11 +16,11 @@ pub mod templates;
 pub mod translation;
 pub mod views;
 
+use crate::bcp14::{Keywords, Level};
 use crate::error::{Code, Diagnostic, Error, Result};
 use crate::i18n::I18n;
 use crate::load::Source;
 use crate::load::theme::Bytes;
-use crate::bcp14::{Keywords, Level};
 use crate::markdown::html::Bcp14;
 use crate::markdown::requirements::has_requirements;
 use crate::markdown::{self, AlertTitles, Input, Rendered};
@@ -498,12 +498,10 @@ impl Make<'_> {
             pdf_sizes: &pdfs.sizes,
             badge_cache: Default::default(),
         };
-        let mut files = run_jobs(
-            &pages,
-            self.inputs.templates,
-            &document_jobs(self.inputs.source, self.inputs.site, di),
-        )
-        .map_err(Error::Site)?;
+        let mut jobs = document_jobs(self.inputs.source, self.inputs.site, di);
+        jobs.extend(requirement_jobs(&pages, di));
+        let mut files = run_jobs(&pages, self.inputs.templates, &jobs).map_err(Error::Site)?;
+        files.extend(checklists(&pages, di));
         files.extend(pdfs.files);
         files.extend(document_assets(doc));
         // Stable: pages before PDFs before assets, a translation's assets before the source's.
@@ -673,10 +671,15 @@ fn render_document(
 ) -> DocMarkdown {
     let source_lang = &source.config.source_language;
     let languages = &source.config.languages;
-    let alerts: Vec<AlertTitles> = languages.iter().map(|l| alert_titles(i18n, &l.code)).collect();
+    let alerts: Vec<AlertTitles> = languages
+        .iter()
+        .map(|l| alert_titles(i18n, &l.code))
+        .collect();
     let explained: Vec<[String; 5]> = languages
         .iter()
-        .map(|l| Level::ALL.map(|level| i18n.text(&l.code, &format!("bcp14-{}", level.name()), None)))
+        .map(|l| {
+            Level::ALL.map(|level| i18n.text(&l.code, &format!("bcp14-{}", level.name()), None))
+        })
         .collect();
     let bcp14: Vec<Bcp14> = languages
         .iter()
@@ -712,12 +715,23 @@ fn render_document(
                 .collect()
         })
         .collect();
-    let (translated, marks) =
-        render_translations(d, &source_md, i18n, &alerts, &bcp14, &uses_bcp14, source_lang);
+    let (translated, marks) = render_translations(
+        d,
+        &source_md,
+        i18n,
+        &alerts,
+        &bcp14,
+        &uses_bcp14,
+        source_lang,
+    );
     let mut warnings = Vec::new();
     for (vi, v) in d.versions.iter().enumerate() {
         warnings.extend(text_problems(v, &source_md[vi], &translated[vi]));
-        warnings.extend(crate::requirements::check::version(v, &source_md[vi], &translated[vi]));
+        warnings.extend(crate::requirements::check::version(
+            v,
+            &source_md[vi],
+            &translated[vi],
+        ));
     }
     let targets = if keep {
         links::targets_fingerprint(&source.config, d, &source_md, &translated)
@@ -872,6 +886,7 @@ fn text_problems(
 
 enum Job {
     Chapter(usize, usize, usize, usize),
+    Requirements(usize, usize, usize),
     Print(usize, usize, usize),
     Redirect(usize, String),
     Versions(usize, String),
@@ -899,6 +914,69 @@ fn document_jobs(source: &Source, site: &Site, di: usize) -> Vec<Job> {
     jobs
 }
 
+/// The requirements page of every version that has requirements, in every language it is
+/// built in.
+fn requirement_jobs(pages: &Pages, di: usize) -> Vec<Job> {
+    let d = &pages.site.documents[di];
+    let mut jobs = Vec::new();
+    for (vi, v) in d.versions.iter().enumerate() {
+        if pages.requirement_count(vi) == 0 {
+            continue;
+        }
+        for (ei, _) in v.editions.iter().enumerate().filter(|(_, e)| e.built) {
+            jobs.push(Job::Requirements(di, vi, ei));
+        }
+    }
+    jobs
+}
+
+/// The CSV and JSON checklists of every requirements page.
+fn checklists(pages: &Pages, di: usize) -> Vec<OutputFile> {
+    let d = &pages.site.documents[di];
+    let mut files = Vec::new();
+    for job in requirement_jobs(pages, di) {
+        let Job::Requirements(_, vi, ei) = job else {
+            continue;
+        };
+        let v = &d.versions[vi];
+        let lang = v.editions[ei].lang.as_str();
+        let md = pages.md;
+        let rows = crate::requirements::index::rows(
+            v,
+            ei,
+            &md.source[vi],
+            &md.translated[vi][ei],
+            &md.marks[vi][ei],
+        );
+        let url = pages.abs(&out::chapter(lang, &d.slug, &v.version.name, out::INDEX));
+        let title = v.editions[ei]
+            .meta
+            .as_ref()
+            .and_then(|m| m.title.clone())
+            .unwrap_or_else(|| v.meta.title.clone());
+        let about = crate::requirements::index::About {
+            document: &d.slug,
+            id: v.meta.id.as_deref().unwrap_or(""),
+            title: &title,
+            version: &v.version.name,
+            status: pages::status_name(v.meta.status),
+            date: v.meta.date.as_deref().unwrap_or(""),
+            language: lang,
+            url: &url,
+        };
+        let path = |ext| out::checklist(lang, &d.slug, &v.version.name, ext);
+        files.push(OutputFile::generated(
+            path("csv"),
+            crate::requirements::index::csv(&rows),
+        ));
+        files.push(OutputFile::generated(
+            path("json"),
+            crate::requirements::index::json(&about, &rows),
+        ));
+    }
+    files
+}
+
 fn render_job(pages: &Pages, templates: &Templates, job: &Job) -> Result<OutputFile, Diagnostic> {
     match job {
         Job::Chapter(d, v, e, c) => {
@@ -912,6 +990,11 @@ fn render_job(pages: &Pages, templates: &Templates, job: &Job) -> Result<OutputF
             let page = render_view(templates, "print.html", &path, &view)?;
             Ok(OutputFile::filled(path, Page::fill(page, &htmls)))
         }
+        Job::Requirements(d, v, e) => fill(
+            templates,
+            "requirements.html",
+            pages.requirements(*d, *v, *e),
+        ),
         Job::Redirect(d, lang) => fill(templates, "redirect.html", pages.redirect(*d, lang)),
         Job::Versions(d, lang) => fill(templates, "versions.html", pages.versions(*d, lang)),
     }

@@ -52,7 +52,7 @@ pub struct Pages<'a> {
     pub badge_cache: std::sync::Mutex<std::collections::HashMap<(String, usize, String), Badges>>,
 }
 
-fn status_name(s: crate::load::Status) -> &'static str {
+pub(super) fn status_name(s: crate::load::Status) -> &'static str {
     match s {
         crate::load::Status::Draft => "draft",
         crate::load::Status::Published => "published",
@@ -119,6 +119,11 @@ impl<'a> Pages<'a> {
     }
 
     pub fn doc_view(&self, doc: &Document, v: &DocVersion, lang: &str, from: &str) -> DocView {
+        let requirements = doc
+            .versions
+            .iter()
+            .position(|x| x.version == v.version)
+            .map_or(0, |vi| self.requirement_count(vi));
         let ed = v.edition(lang);
         let t_meta = ed.and_then(|e| e.meta.as_ref());
         let t_title = t_meta.and_then(|m| m.title.clone());
@@ -167,8 +172,89 @@ impl<'a> Pages<'a> {
                 .and_then(|p| self.pdf_sizes.get(&p))
                 .map(|b| human_size(*b)),
             print_url: out::chapter_url(&root, lang, &doc.slug, &v.version.name, out::PRINT),
+            requirements_url: (requirements > 0).then(|| {
+                out::chapter_url(&root, lang, &doc.slug, &v.version.name, out::REQUIREMENTS)
+            }),
+            requirements_count: requirements,
             extra: serde_yaml::to_value(&v.meta.extra).unwrap_or(serde_yaml::Value::Null),
         }
+    }
+
+    /// The requirements page of version `vi` in language `lang_i`: every requirement of the
+    /// source, in order, translated where the translation has it.
+    pub fn requirements(&self, d: usize, vi: usize, lang_i: usize) -> (String, RequirementsPage) {
+        let doc = &self.site.documents[d];
+        let v = &doc.versions[vi];
+        let lang = v.editions[lang_i].lang.as_str();
+        let path = out::chapter(lang, &doc.slug, &v.version.name, out::REQUIREMENTS);
+        let root = out::root(&path);
+        let doc_view = self.doc_view(doc, v, lang, &path);
+        let title = [
+            self.i18n.text(lang, "requirements-title", None).as_str(),
+            " — ",
+            &doc_view.title,
+            " ",
+            &v.version.name,
+        ]
+        .concat();
+        let mut common = self.common(lang, &path, "requirements", title);
+        self.version_languages(
+            &mut common,
+            doc,
+            v,
+            out::REQUIREMENTS,
+            |l| v.has_lang(l),
+            &path,
+        );
+        let rows = crate::requirements::index::rows(
+            v,
+            lang_i,
+            &self.md.source[vi],
+            &self.md.translated[vi][lang_i],
+            &self.md.marks[vi][lang_i],
+        );
+        let requirements = rows
+            .into_iter()
+            .map(|r| RequirementRow {
+                level: r.level.map_or("none", crate::bcp14::Level::name),
+                text_lang: (r.language != lang).then_some(r.language),
+                section_url: [r.url.split('#').next().unwrap_or(""), "#", &r.section.id].concat(),
+                url: r.url,
+                section: r.section.title,
+                state: r.state,
+                id: r.id,
+                text: r.text,
+            })
+            .collect();
+        let page = RequirementsPage {
+            common,
+            banner: self.banner(doc, v, &doc_view),
+            doc: doc_view,
+            requirements,
+            csv_url: [
+                root.as_str(),
+                &out::checklist(lang, &doc.slug, &v.version.name, "csv"),
+            ]
+            .concat(),
+            json_url: [
+                root.as_str(),
+                &out::checklist(lang, &doc.slug, &v.version.name, "json"),
+            ]
+            .concat(),
+        };
+        (path, page)
+    }
+
+    /// How many requirements version `vi` of the document has (none without its Markdown).
+    pub fn requirement_count(&self, vi: usize) -> usize {
+        self.md.source.get(vi).map_or(0, |chapters| {
+            chapters.iter().map(|r| r.requirements.len()).sum()
+        })
+    }
+
+    /// The BCP 14 sentence in `lang`, for a version that has requirements.
+    pub fn bcp14(&self, vi: usize, lang: &str) -> Option<String> {
+        (self.requirement_count(vi) > 0).then(|| self.i18n.text(lang, "bcp14-boilerplate", None))
     }
 
     /// The path of a version's PDF in a language, if it was built.
@@ -336,6 +422,7 @@ impl<'a> Pages<'a> {
                 source_lang_name: self.lang_name(&self.config.source_language),
                 number: c + 1,
                 count: v.chapters.len(),
+                bcp14: if c == 0 { self.bcp14(vi, lang) } else { None },
             },
             chapters: if v.chapters.len() > 1 {
                 chapters
@@ -366,6 +453,20 @@ impl<'a> Pages<'a> {
         path: &str,
     ) {
         let page = &v.chapters[c].page;
+        self.version_languages(common, doc, v, page, |l| v.is_real(l, c), path);
+    }
+
+    /// The language switcher and alternates of a page of version `v` named `page` (the same
+    /// name in every language); `real` says in which languages it is not a fallback.
+    fn version_languages(
+        &self,
+        common: &mut Common,
+        doc: &Document,
+        v: &DocVersion,
+        page: &str,
+        real: impl Fn(&str) -> bool,
+        path: &str,
+    ) {
         let root = out::root(path);
         let lang = common.lang.clone();
         for l in &self.config.languages {
@@ -382,7 +483,7 @@ impl<'a> Pages<'a> {
                 current: l.code == lang,
                 available: exists,
             });
-            if v.is_real(&l.code, c) {
+            if real(&l.code) {
                 common.alternates.push(Alternate {
                     hreflang: l.code.clone(),
                     href: self.abs(&target),
@@ -399,7 +500,7 @@ impl<'a> Pages<'a> {
             hreflang: "x-default".into(),
             href: self.abs(&source_path),
         });
-        if !v.is_real(&lang, c) {
+        if !real(&lang) {
             // A fallback page is the source text: search engines should index the source page.
             common.canonical = self.abs(&source_path);
             common.alternates.clear();

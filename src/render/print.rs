@@ -86,6 +86,7 @@ impl Pages<'_> {
             draft: v.meta.status == crate::load::Status::Draft,
             page_of_css,
             outdated: v.editions[lang_i].outdated_sections(),
+            bcp14: self.bcp14(vi, lang),
         };
         (path, page, htmls)
     }

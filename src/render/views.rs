@@ -174,6 +174,9 @@ pub struct DocView {
     pub pdf_size: Option<String>,
     /// The one-page print edition.
     pub print_url: String,
+    /// The version's requirements page in this language, when the version has requirements.
+    pub requirements_url: Option<String>,
+    pub requirements_count: usize,
     pub extra: serde_yaml::Value,
 }
 
@@ -264,6 +267,9 @@ pub struct ChapterView {
     pub source_lang_name: String,
     pub number: usize,
     pub count: usize,
+    /// The BCP 14 sentence, in the page's language, on the first page of a version that has
+    /// requirements.
+    pub bcp14: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -289,6 +295,34 @@ page! {
     }
     shared {
         pub versions: Vec<VersionLink>,
+    }
+}
+
+/// One requirement in the requirements page.
+#[derive(Debug, Clone, Serialize)]
+pub struct RequirementRow {
+    pub id: String,
+    /// `absolute` … `optional`, or `none`.
+    pub level: &'static str,
+    pub text: String,
+    /// Set when the text is in another language than the page's (not translated yet).
+    pub text_lang: Option<String>,
+    pub url: String,
+    pub section: String,
+    pub section_url: String,
+    /// `source`, `current`, `outdated` or `fallback`.
+    pub state: &'static str,
+}
+
+page! {
+    #[derive(Debug, Clone)]
+    pub struct RequirementsPage {
+        pub common: Common,
+        pub doc: DocView,
+        pub requirements: Vec<RequirementRow>,
+        pub csv_url: String,
+        pub json_url: String,
+        pub banner: Option<Banner>,
     }
 }
 
@@ -380,6 +414,8 @@ page! {
         /// The CSS `content` value of the running header: title, id and version.
         pub header_css: String,
         pub outdated: usize,
+        /// The BCP 14 sentence, when the version has requirements.
+        pub bcp14: Option<String>,
     }
 }
 

@@ -33,7 +33,9 @@ pub fn version(
                             first.path.display()
                         ),
                     )
-                    .with_help("give each requirement its own ID; an ID keeps its meaning across versions"),
+                    .with_help(
+                        "give each requirement its own ID; an ID keeps its meaning across versions",
+                    ),
                 );
             }
         }
@@ -69,11 +71,17 @@ fn own(file: &MarkdownFile, r: &Rendered, out: &mut Vec<Diagnostic>) {
             );
         }
         if r.heading_ids.contains(&req.id) {
-            out.push(Diagnostic::error(
-                Code::DuplicateRequirement,
-                Some(file.location(req.marker.start)),
-                format!("requirement ID `{}` is also a heading's id on this page", req.id),
-            ).with_help("anchors on a page must differ: rename the requirement or the heading"));
+            out.push(
+                Diagnostic::error(
+                    Code::DuplicateRequirement,
+                    Some(file.location(req.marker.start)),
+                    format!(
+                        "requirement ID `{}` is also a heading's id on this page",
+                        req.id
+                    ),
+                )
+                .with_help("anchors on a page must differ: rename the requirement or the heading"),
+            );
         }
     }
     for stray in &r.stray_keywords {
@@ -101,8 +109,11 @@ fn translation(
     let stale = |s: &Requirement| changed.contains(&s.section) || changed.contains(&s.id);
     let theirs: BTreeMap<&str, &Requirement> =
         r.requirements.iter().map(|q| (q.id.as_str(), q)).collect();
-    let ours: BTreeMap<&str, &Requirement> =
-        source.requirements.iter().map(|q| (q.id.as_str(), q)).collect();
+    let ours: BTreeMap<&str, &Requirement> = source
+        .requirements
+        .iter()
+        .map(|q| (q.id.as_str(), q))
+        .collect();
     for s in &source.requirements {
         if stale(s) {
             continue;
@@ -114,7 +125,10 @@ fn translation(
                     Some(section_location(file, r, &s.section)),
                     format!("the translation lacks requirement `{}` of the source", s.id),
                 )
-                .with_help(format!("end the translated paragraph or item with {{#{}}}", s.id)),
+                .with_help(format!(
+                    "end the translated paragraph or item with {{#{}}}",
+                    s.id
+                )),
             ),
             Some(t) if t.level.is_some() && t.level != s.level => out.push(
                 Diagnostic::warning(

@@ -4,3 +4,4 @@
 //! the Markdown reader's job ([`crate::markdown::requirements`]).
 
 pub mod check;
+pub mod index;

@@ -66,7 +66,10 @@ pub fn stamp(root: &Path, inputs: &[PathBuf]) -> Result<(Vec<String>, Vec<PathBu
             }
             let src = fs::read_to_string(&source)?;
             let body = split_front_matter(&src).map_or(src.as_str(), |s| s.body);
-            let map = stamped_parts(body).into_iter().map(|s| (s.id, s.hash)).collect();
+            let map = stamped_parts(body)
+                .into_iter()
+                .map(|s| (s.id, s.hash))
+                .collect();
             stamps.insert(file.clone(), map);
             done.push(format!("{lang}/{doc}/{version}/{file}"));
         }

@@ -97,7 +97,11 @@ fn row(d: &Document, v: &DocVersion, e: &Edition) -> Row {
         good += match (state, changes) {
             ("missing", _) => 0,
             (_, Some(ch)) => sections.saturating_sub(
-                ch.changed.iter().chain(&ch.added).filter(|id| is_section(id)).count(),
+                ch.changed
+                    .iter()
+                    .chain(&ch.added)
+                    .filter(|id| is_section(id))
+                    .count(),
             ),
             _ => sections,
         };
