@@ -56,7 +56,7 @@ impl Level {
 }
 
 /// One language's keywords, longest first, so that `MUST NOT` is found before `MUST`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Table {
     words: Vec<(String, Level)>,
 }

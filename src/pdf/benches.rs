@@ -54,6 +54,7 @@ fn example_document(lang: &str) -> PdfDocument {
             assets,
             source_path: path,
             body_line: 0,
+            keywords: None,
         });
     }
     doc
@@ -171,6 +172,7 @@ fn bench_masvs_corpus() {
                 assets,
                 source_path: path,
                 body_line: 0,
+                keywords: None,
             });
         }
         typst::comemo::evict(0);

@@ -95,7 +95,9 @@ pub(crate) fn generate(template: &str, doc: &PdfDocument, fonts: &Fonts) -> Gene
             stack(&ch.lang)
         );
     }
-    text.push_str("  ),\n)\n#show: bcop-document.with(doc)\n");
+    text.push_str("  ),\n");
+    requirements(&mut text, doc, &targets);
+    text.push_str(")\n#show: bcop-document.with(doc)\n");
 
     let mut chapters = Vec::with_capacity(doc.chapters.len());
     for (i, ch) in doc.chapters.iter().enumerate() {
@@ -109,6 +111,9 @@ pub(crate) fn generate(template: &str, doc: &PdfDocument, fonts: &Fonts) -> Gene
             marks: converted.marks,
         });
         text.push_str("\n]\n");
+    }
+    if !doc.requirements.is_empty() {
+        text.push_str("#bcop-requirements(doc)\n");
     }
     Generated {
         text,
@@ -140,11 +145,46 @@ fn strings(doc: &PdfDocument) -> String {
         ("authors", &s.label_authors),
         ("translators", &s.label_translators),
         ("fallback-note", &s.fallback_note),
+        ("bcp14", &s.bcp14),
+        ("requirements", &s.requirements),
     ] {
         let _ = write!(out, "{key}: {}, ", string(value));
     }
-    out.push(')');
+    out.push_str("requirements-columns: (");
+    for c in &s.requirements_columns {
+        let _ = write!(out, "{}, ", string(c));
+    }
+    out.push_str("), levels: (");
+    for (level, name) in crate::bcp14::Level::ALL.iter().zip(&s.levels) {
+        let _ = write!(out, "{}: {}, ", string(level.name()), string(name));
+    }
+    out.push_str("))");
     out
+}
+
+/// The requirements appendix's rows: `requirements: ((id, level, level-name, text, target), ...)`,
+/// where `target` is the requirement's label in its chapter.
+fn requirements(text: &mut String, doc: &PdfDocument, targets: &Targets) {
+    text.push_str("  requirements: (\n");
+    for r in &doc.requirements {
+        let level = r.level.map_or("none", crate::bcp14::Level::name);
+        let name = r
+            .level
+            .and_then(|l| crate::bcp14::Level::ALL.iter().position(|x| *x == l))
+            .map_or("", |i| doc.strings.levels[i].as_str());
+        let target = targets
+            .requirement(r.chapter, &r.id)
+            .map_or("none".to_string(), |l| format!("label({})", string(l)));
+        let _ = writeln!(
+            text,
+            "    (id: {}, level: {}, level-name: {}, text: {}, target: {target}),",
+            string(&r.id),
+            string(level),
+            string(name),
+            string(&r.text)
+        );
+    }
+    text.push_str("  ),\n");
 }
 
 /// `YYYY-MM-DD` as (year, month, day), if it is a real date.
@@ -189,7 +229,12 @@ pub(crate) fn texts(doc: &PdfDocument) -> Vec<&str> {
         &s.label_translators,
         &s.status,
         &s.fallback_note,
+        &s.bcp14,
+        &s.requirements,
     ];
+    texts.extend(s.requirements_columns.iter().map(String::as_str));
+    texts.extend(s.levels.iter().map(String::as_str));
+    texts.extend(doc.requirements.iter().map(|r| r.text.as_str()));
     texts.extend(doc.authors.iter().map(String::as_str));
     texts.extend(doc.translators.iter().map(String::as_str));
     texts.extend(s.alert_titles.iter().map(String::as_str));

@@ -54,6 +54,8 @@ pub(crate) fn convert(
         heading_label: None,
         pending_break: false,
         last_char: None,
+        next_requirement: 0,
+        requirement: None,
     };
     if let Some(label) = targets.chapters.get(index).and_then(|t| t.title.as_ref()) {
         c.out.push_str(&format!(
@@ -103,6 +105,9 @@ struct Converter<'a, 'b> {
     heading_label: Option<String>,
     pending_break: bool,
     last_char: Option<char>,
+    /// The index of the next requirement to come, and the one being written.
+    next_requirement: usize,
+    requirement: Option<usize>,
 }
 
 impl<'a> Converter<'a, '_> {
@@ -121,6 +126,7 @@ impl<'a> Converter<'a, '_> {
         match event {
             Event::Start(tag) => self.start(tag, range.start, events, i),
             Event::End(tag) => self.end(*tag),
+            Event::Text(t) if self.requirement.is_some() => self.requirement_text(t, range),
             Event::Text(t) | Event::InlineMath(t) | Event::DisplayMath(t) => self.text(t),
             Event::Code(t) => {
                 self.measure(t);
@@ -141,7 +147,10 @@ impl<'a> Converter<'a, '_> {
             self.marks.push((self.out.len(), offset));
         }
         match tag {
-            Tag::Paragraph => self.block(""),
+            Tag::Paragraph => {
+                self.block("");
+                self.requirement_start(offset, false);
+            }
             Tag::Heading { level, .. } => {
                 let labels = self.targets.chapters.get(self.index);
                 self.heading_label = labels.and_then(|t| t.headings.get(&offset)).cloned();
@@ -164,7 +173,10 @@ impl<'a> Converter<'a, '_> {
                 });
             }
             Tag::List(start) => self.list(*start, events, i),
-            Tag::Item => self.push("["),
+            Tag::Item => {
+                self.push("[");
+                self.requirement_start(offset, true);
+            }
             Tag::Table(alignments) => {
                 self.block("");
                 self.tables.push(TableState::new(alignments.clone()));
@@ -224,7 +236,64 @@ impl<'a> Converter<'a, '_> {
         }
     }
 
+    /// A requirement's paragraph or item starts with its ID as label and link target.
+    fn requirement_start(&mut self, offset: usize, item: bool) {
+        let reqs = &self.targets.chapters[self.index].requirements;
+        let Some((r, label)) = reqs
+            .get(self.next_requirement)
+            .filter(|(r, _)| r.block.start == offset && r.item == item)
+        else {
+            return;
+        };
+        let level = r.level.map_or("none", crate::bcp14::Level::name);
+        let markup = format!(
+            "#bcop-req({}, {});#label({}); ",
+            string(&r.id),
+            string(level),
+            string(label)
+        );
+        self.requirement = Some(self.next_requirement);
+        self.next_requirement += 1;
+        self.push(&markup);
+    }
+
+    /// Text in a requirement: without its marker, with its keywords set as keywords.
+    fn requirement_text(&mut self, text: &str, range: &std::ops::Range<usize>) {
+        let reqs = &self.targets.chapters[self.index].requirements;
+        let Some((r, _)) = self.requirement.and_then(|i| reqs.get(i)) else {
+            return self.text(text);
+        };
+        let marker = r.marker.start;
+        if range.start >= marker {
+            return;
+        }
+        let text = if range.end > marker && text.len() == range.len() {
+            &text[..marker - range.start]
+        } else {
+            text
+        };
+        let Some(table) = &self.chapter.keywords else {
+            return self.text(text);
+        };
+        let mut last = 0;
+        for f in table.find(text) {
+            if f.start > last {
+                self.text(&text[last..f.start]);
+            }
+            self.push(&format!("#bcop-keyword({})[", string(f.level.name())));
+            self.text(&text[f.start..f.end]);
+            self.push("];");
+            last = f.end;
+        }
+        if last < text.len() {
+            self.text(&text[last..]);
+        }
+    }
+
     fn end(&mut self, tag: TagEnd) {
+        if matches!(tag, TagEnd::Paragraph | TagEnd::Item) {
+            self.requirement = None;
+        }
         match tag {
             TagEnd::Paragraph => self.push("\n\n"),
             TagEnd::Heading(_) => {

@@ -17,6 +17,7 @@ fn chapter(markdown: &str) -> PdfChapter {
         assets: BTreeMap::new(),
         source_path: "content/d/1.0/index.md".into(),
         body_line: 0,
+        keywords: None,
     }
 }
 

@@ -68,6 +68,23 @@ pub struct PdfStrings {
     pub fallback_note: String,
     /// Note, tip, important, warning, caution.
     pub alert_titles: [String; 5],
+    /// The BCP 14 sentence, for a document with requirements (else empty).
+    pub bcp14: String,
+    /// The requirements appendix: its title, and its columns (ID, level, text, page).
+    pub requirements: String,
+    pub requirements_columns: [String; 4],
+    /// Each level's name, in [`crate::bcp14::Level::ALL`]'s order.
+    pub levels: [String; 5],
+}
+
+/// A row of the requirements appendix.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct PdfRequirement {
+    pub id: String,
+    pub level: Option<crate::bcp14::Level>,
+    pub text: String,
+    /// The chapter it is in (an index into [`PdfDocument::chapters`]).
+    pub chapter: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
@@ -87,6 +104,9 @@ pub struct PdfChapter {
     pub source_path: PathBuf,
     /// 0-based line where `markdown` starts in that file.
     pub body_line: usize,
+    /// The keywords of its language, when the document has requirements: its requirements
+    /// are then labelled, and their keywords set as keywords.
+    pub keywords: Option<crate::bcp14::Table>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
@@ -104,6 +124,8 @@ pub struct PdfDocument {
     pub draft: bool,
     pub strings: PdfStrings,
     pub chapters: Vec<PdfChapter>,
+    /// The requirements appendix (empty without requirements).
+    pub requirements: Vec<PdfRequirement>,
 }
 
 /// Typesets documents with one template and one set of fonts. Shared across threads.
@@ -349,6 +371,7 @@ pub(crate) fn main_file_for(markdown: &str) -> String {
         assets: BTreeMap::new(),
         source_path: PathBuf::from("fuzz.md"),
         body_line: 0,
+        keywords: None,
     };
     let doc = PdfDocument {
         ui_lang: "en".into(),

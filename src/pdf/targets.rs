@@ -10,6 +10,7 @@ use std::path::Path;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::PdfChapter;
+use crate::markdown::requirements::{Requirement, extract};
 use crate::markdown::{is_external, options, slugify};
 
 #[derive(Debug, Default)]
@@ -22,6 +23,8 @@ pub(crate) struct ChapterTargets {
     /// The label for a heading bcop adds because the chapter does not open with a
     /// level-1 heading.
     pub title: Option<String>,
+    /// The chapter's requirements, in order, each with its label.
+    pub requirements: Vec<(Requirement, String)>,
     by_id: HashMap<String, String>,
 }
 
@@ -143,7 +146,30 @@ fn chapter_targets(
         // An empty chapter still gets its title heading.
         targets.title = Some(unique(format!("c{index}"), used));
     }
+    if let Some(table) = &chapter.keywords {
+        let found = extract(&chapter.markdown, table, Some(&chapter.heading_ids));
+        for r in found.requirements {
+            let label = unique(format!("c{index}-{}", r.id), used);
+            targets
+                .by_id
+                .entry(r.id.clone())
+                .or_insert_with(|| label.clone());
+            targets.requirements.push((r, label));
+        }
+    }
     targets
+}
+
+impl Targets {
+    /// The label of requirement `id` of chapter `chapter`, for the requirements appendix.
+    pub fn requirement(&self, chapter: usize, id: &str) -> Option<&String> {
+        self.chapters
+            .get(chapter)?
+            .requirements
+            .iter()
+            .find(|(r, _)| r.id == id)
+            .map(|(_, label)| label)
+    }
 }
 
 fn unique(wanted: String, used: &mut HashSet<String>) -> String {
@@ -170,6 +196,7 @@ mod tests {
             assets: Default::default(),
             source_path: format!("content/d/1.0/{file}").into(),
             body_line: 0,
+            keywords: None,
         }
     }
 

@@ -46,6 +46,7 @@ fn strings(ja: bool) -> PdfStrings {
             "この章はまだ翻訳されていないため、原文（英語）で表示しています。",
         ),
         alert_titles: ["Note", "Tip", "Important", "Warning", "Caution"].map(|t| t.to_string()),
+        ..PdfStrings::default()
     }
 }
 
@@ -64,6 +65,7 @@ fn chapter(file: &str, lang: &str, markdown: &str, ids: &[&str]) -> PdfChapter {
         assets: BTreeMap::new(),
         source_path: PathBuf::from(format!("content/cpe/1.0/{file}")),
         body_line: 3,
+        keywords: None,
     }
 }
 
@@ -94,6 +96,7 @@ pub(super) fn english() -> PdfDocument {
         translators: vec![],
         draft: false,
         strings: strings(false),
+        requirements: Vec::new(),
         chapters: vec![
             chapter("index.md", "en", EN_INTRO, &["introduction", "scope"]),
             chapter("02-checklist.md", "en", EN_CHECKLIST, &["checklist"]),
@@ -126,6 +129,7 @@ pub(super) fn japanese() -> PdfDocument {
         translators: vec!["山田 太郎".into()],
         draft: true,
         strings: strings(true),
+        requirements: Vec::new(),
         chapters: vec![
             chapter("index.md", "ja", JA_INTRO, &["introduction", "scope"]),
             fallback,
@@ -329,4 +333,63 @@ fn parallel_renders_match_sequential_ones() {
     let sequential: Vec<Vec<u8>> = docs.iter().map(|d| render(d).0).collect();
     let parallel: Vec<Vec<u8>> = docs.par_iter().map(|d| render(d).0).collect();
     assert!(sequential == parallel);
+}
+
+#[test]
+fn requirements_are_labelled_with_keywords_and_listed_in_an_appendix_with_their_pages() {
+    use crate::bcp14::{Level, Table};
+    let mut doc = english();
+    let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let table = Table::new(&std::collections::BTreeMap::from([
+        (Level::Absolute, words(&["MUST"])),
+        (Level::Prohibited, words(&["MUST NOT"])),
+    ]));
+    doc.chapters[0].keywords = Some(table);
+    doc.chapters[0]
+        .markdown
+        .push_str("\n\nThe device MUST NOT ship with a shared password. {#CPE-AUTH-1}\n");
+    doc.strings.bcp14 = "The key words are to be interpreted as described in BCP 14.".into();
+    doc.strings.requirements = "Requirements".into();
+    doc.strings.requirements_columns = ["ID", "Level", "Requirement", "Page"].map(String::from);
+    doc.strings.levels = ["Must", "Must not", "Should", "Should not", "May"].map(String::from);
+    doc.requirements = vec![super::PdfRequirement {
+        id: "CPE-AUTH-1".into(),
+        level: Some(Level::Prohibited),
+        text: "The device MUST NOT ship with a shared password.".into(),
+        chapter: 0,
+    }];
+    let (pdf, _) = render(&doc);
+    let Some(text) = poppler("pdftotext", &["-layout"], &pdf) else {
+        return;
+    };
+    let flat = squeezed(&text);
+    assert!(
+        flat.contains("CPE-AUTH-1ThedeviceMUSTNOTshipwithasharedpassword."),
+        "{text}"
+    );
+    assert!(!flat.contains("{#CPE-AUTH-1}"), "the marker is not shown");
+    assert!(
+        flat.contains("ThekeywordsaretobeinterpretedasdescribedinBCP14."),
+        "{text}"
+    );
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    let appendix = pages
+        .iter()
+        .rev()
+        .find(|p| p.contains("Requirements"))
+        .expect("appendix");
+    let page_of_requirement = pages
+        .iter()
+        .position(|p| p.contains("CPE-AUTH-1") && p.contains("ship with a shared"))
+        .expect("the requirement's page")
+        + 1;
+    let row = appendix
+        .lines()
+        .find(|l| l.contains("CPE-AUTH-1"))
+        .expect("the appendix row");
+    assert!(row.contains("Must not"), "{row}");
+    assert!(
+        row.trim_end().ends_with(&page_of_requirement.to_string()),
+        "{row} (on page {page_of_requirement})"
+    );
 }

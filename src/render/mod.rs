@@ -537,7 +537,15 @@ impl Make<'_> {
             return Ok(pdfs::Typeset::default());
         };
         let config = &self.inputs.source.config;
-        let t = pdfs::typeset(config, doc, md, self.inputs.i18n, p.engine, p.cache);
+        let t = pdfs::typeset(
+            config,
+            doc,
+            md,
+            self.inputs.i18n,
+            self.inputs.keywords,
+            p.engine,
+            p.cache,
+        );
         if crate::load::has_errors(&t.diagnostics) {
             return Err(Error::Site(t.diagnostics));
         }

@@ -5,6 +5,7 @@
 
 use super::pages::DocMarkdown;
 use super::{Contents, OutputFile};
+use crate::bcp14::{Keywords, Level};
 use crate::error::{Code, Diagnostic};
 use crate::i18n::I18n;
 use crate::load::Status;
@@ -12,7 +13,7 @@ use crate::load::config::SiteConfig;
 use crate::markdown::Rendered;
 use crate::marks::Marks;
 use crate::paths::out;
-use crate::pdf::{PdfChapter, PdfDocument, PdfEngine, PdfStrings};
+use crate::pdf::{PdfChapter, PdfDocument, PdfEngine, PdfRequirement, PdfStrings};
 use crate::resolve::{DocVersion, Document};
 use fluent_bundle::FluentArgs;
 use rayon::prelude::*;
@@ -34,6 +35,7 @@ pub fn typeset(
     d: &Document,
     md: &DocMarkdown,
     i18n: &I18n,
+    keywords: &Keywords,
     engine: &PdfEngine,
     cache: &Path,
 ) -> Typeset {
@@ -52,6 +54,8 @@ pub fn typeset(
                 source: &md.source[vi],
                 translated: &md.translated[vi][ei],
                 marks: &md.marks[vi][ei],
+                index: ei,
+                keywords,
             };
             (
                 out::pdf(&e.lang, &d.slug, &v.version.name),
@@ -96,6 +100,16 @@ struct Edition<'a> {
     source: &'a [Rendered],
     translated: &'a [Option<Rendered>],
     marks: &'a [Option<Marks>],
+    /// The edition's index in the version.
+    index: usize,
+    keywords: &'a Keywords,
+}
+
+impl Edition<'_> {
+    /// Whether the version has requirements.
+    fn has_requirements(&self) -> bool {
+        self.source.iter().any(|r| !r.requirements.is_empty())
+    }
 }
 
 fn document(config: &SiteConfig, i18n: &I18n, ed: &Edition) -> PdfDocument {
@@ -118,6 +132,21 @@ fn document(config: &SiteConfig, i18n: &I18n, ed: &Edition) -> PdfDocument {
         chapters: (0..v.chapters.len())
             .map(|ci| chapter(config, i18n, ed, ci))
             .collect(),
+        requirements: crate::requirements::index::rows(
+            v,
+            ed.index,
+            ed.source,
+            ed.translated,
+            ed.marks,
+        )
+        .into_iter()
+        .map(|r| PdfRequirement {
+            id: r.id,
+            level: r.level,
+            text: r.text,
+            chapter: r.chapter,
+        })
+        .collect(),
     }
 }
 
@@ -156,6 +185,19 @@ fn strings(config: &SiteConfig, i18n: &I18n, ed: &Edition) -> PdfStrings {
         fallback_note: i18n.text(lang, "fallback-notice", Some(&fallback)),
         alert_titles: ["note", "tip", "important", "warning", "caution"]
             .map(|k| t(&format!("alert-{k}"))),
+        bcp14: if ed.has_requirements() {
+            t("bcp14-boilerplate")
+        } else {
+            String::new()
+        },
+        requirements: t("pdf-requirements"),
+        requirements_columns: [
+            t("requirements-col-id"),
+            t("requirements-col-level"),
+            t("requirements-col-text"),
+            t("pdf-page"),
+        ],
+        levels: Level::ALL.map(|l| t(&format!("level-{}", l.name()))),
     }
 }
 
@@ -203,6 +245,14 @@ fn chapter(config: &SiteConfig, i18n: &I18n, ed: &Edition, ci: usize) -> PdfChap
         assets,
         source_path: file.path.clone(),
         body_line: file.body_line,
+        keywords: ed.has_requirements().then(|| {
+            let lang = if fallback {
+                &config.source_language
+            } else {
+                lang
+            };
+            ed.keywords.table(lang).clone()
+        }),
     }
 }
 

@@ -26,6 +26,9 @@ pub struct Row {
     /// source changed since the translation was stamped), or `fallback` (not translated: the
     /// source text is shown).
     pub state: &'static str,
+    /// The index of its chapter in the version.
+    #[serde(skip)]
+    pub chapter: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -73,6 +76,7 @@ pub fn rows(
                     title: section_title(rendered, req),
                 },
                 state,
+                chapter: ci,
             });
         }
     }
@@ -167,6 +171,7 @@ mod tests {
                 title: "Authentication".into(),
             },
             state: "source",
+            chapter: 1,
         }
     }
 

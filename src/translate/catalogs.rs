@@ -10,11 +10,19 @@ use std::path::Path;
 
 /// Keys that bcop's own code formats (outside templates).
 pub const CODE_KEYS: &[&str] = &[
+    "bcp14-boilerplate",
     "label-id",
     "label-language",
     "pdf-contents",
     "pdf-draft",
+    "pdf-page",
     "pdf-page-of",
+    "pdf-requirements",
+    "requirements-col-id",
+    "requirements-col-level",
+    "requirements-col-text",
+    "requirements-outdated",
+    "requirements-title",
     "fallback-notice",
     "catalog-title",
     "not-found-title",
@@ -26,7 +34,7 @@ pub const CODE_KEYS: &[&str] = &[
     "versions-title",
 ];
 /// Key prefixes that code completes at run time.
-pub const CODE_PREFIXES: &[&str] = &["alert-", "status-"];
+pub const CODE_PREFIXES: &[&str] = &["alert-", "bcp14-", "level-", "status-"];
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Coverage {
