@@ -38,6 +38,7 @@
 //! [`error::Code`] and, where it comes from a file, `path:line:col`.
 
 mod bcp14;
+mod changes;
 pub mod cli;
 pub mod cmd;
 mod edit;

@@ -3,6 +3,7 @@
 //! renders it for the pages; the PDF converter (`crate::pdf`), translation integrity
 //! (`crate::translate`) and link checks read the same events through these functions.
 
+pub mod blocks;
 pub mod html;
 pub mod requirements;
 
