@@ -37,6 +37,13 @@ pub enum Command {
     /// when content/, locales/, themes/, templates/, static/ or site.yaml change, reloads the
     /// open pages, and shows build errors over the page until the next good save.
     Serve(ServeArgs),
+    /// Show what changed between two versions of a document, before or after publishing.
+    ///
+    /// Lists the requirements added, removed, reworded, strengthened, weakened or moved, then
+    /// a redline of every changed section: `[-deleted-]{+inserted+}` words inside changed
+    /// paragraphs. `bcop diff abuse-desk 1.0 2.0 --lang ja` compares the Japanese texts when
+    /// both versions are translated in full (else the source, with a note). Drafts count.
+    Diff(DiffArgs),
     /// Translation integrity: stamp translations, and see what is missing or outdated.
     #[command(subcommand)]
     Translate(TranslateCommand),
@@ -66,6 +73,25 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The document's folder name under content/, e.g. abuse-desk.
+    pub doc: String,
+    /// The older version, e.g. 1.0.
+    pub from: String,
+    /// The newer version, e.g. 2.0.
+    pub to: String,
+    /// Compare this language's texts (default: the source language).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Output format (json: the schema is in the README).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// The site's folder, which holds site.yaml.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -80,6 +80,8 @@ pub mod out {
     pub const PRINT: &str = "print.html";
     /// A version's requirements page.
     pub const REQUIREMENTS: &str = "requirements.html";
+    /// A version's changes since its predecessor, in each language.
+    pub const CHANGES: &str = "changes.html";
 
     /// `<lang>/index.html`: the catalog of documents in one language.
     pub fn catalog(lang: &str) -> String {

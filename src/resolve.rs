@@ -119,6 +119,16 @@ impl Document {
     pub fn latest(&self) -> &DocVersion {
         &self.versions[self.latest]
     }
+
+    /// The version that version `vi` is compared with: the one its `supersedes` names, else
+    /// the one before it.
+    pub fn predecessor(&self, vi: usize) -> Option<usize> {
+        let named = self.versions[vi].meta.supersedes.as_deref();
+        named
+            .and_then(|name| self.versions.iter().position(|v| v.version.name == name))
+            .filter(|&p| p != vi)
+            .or_else(|| vi.checked_sub(1))
+    }
 }
 
 impl DocVersion {

@@ -5,6 +5,7 @@
 //!
 //! The changes pages, the PDF appendix and `bcop diff` all show what [`compare`] returns.
 
+pub mod edition;
 pub mod words;
 
 use crate::bcp14::{Level, Table};
@@ -271,7 +272,11 @@ fn requirements(a: &Side, b: &Side, out: &mut Changes) {
             text: words::diff(&old.text, &r.text),
         });
     }
-    for r in a.requirements.iter().filter(|r| !after.contains(r.id.as_str())) {
+    for r in a
+        .requirements
+        .iter()
+        .filter(|r| !after.contains(r.id.as_str()))
+    {
         out.requirements.push(RequirementChange {
             id: r.id.clone(),
             change: Change::Removed,
@@ -479,11 +484,21 @@ mod tests;
 pub fn human(c: &Changes) -> String {
     use std::fmt::Write;
     let mut out = String::new();
+    if c.is_empty() {
+        out.push_str("No changes.\n");
+        return out;
+    }
     let n = c.counts();
     let _ = writeln!(
         out,
         "Requirements: {} added, {} removed, {} reworded, {} strengthened, {} weakened, {} reversed, {} moved; {} unchanged",
-        n.added, n.removed, n.reworded, n.strengthened, n.weakened, n.reversed, n.moved,
+        n.added,
+        n.removed,
+        n.reworded,
+        n.strengthened,
+        n.weakened,
+        n.reversed,
+        n.moved,
         c.unchanged_requirements
     );
     let level = |l: Option<Level>| l.map_or("none", Level::name);
@@ -493,8 +508,18 @@ pub fn human(c: &Changes) -> String {
     };
     for r in &c.requirements {
         let what = match r.change {
-            Change::Added => format!("+ {} [{}] in {}", r.id, level(r.new_level), section(&r.new_section)),
-            Change::Removed => format!("- {} [{}] was in {}", r.id, level(r.old_level), section(&r.old_section)),
+            Change::Added => format!(
+                "+ {} [{}] in {}",
+                r.id,
+                level(r.new_level),
+                section(&r.new_section)
+            ),
+            Change::Removed => format!(
+                "- {} [{}] was in {}",
+                r.id,
+                level(r.old_level),
+                section(&r.old_section)
+            ),
             Change::Changed => {
                 let mut notes = Vec::new();
                 if let Some(lc) = r.level_change {
@@ -503,7 +528,11 @@ pub fn human(c: &Changes) -> String {
                         LevelChange::Weakened => "weakened",
                         LevelChange::Reversed => "reversed",
                     };
-                    notes.push(format!("{} → {} ({name})", level(r.old_level), level(r.new_level)));
+                    notes.push(format!(
+                        "{} → {} ({name})",
+                        level(r.old_level),
+                        level(r.new_level)
+                    ));
                 }
                 if r.reworded {
                     notes.push("reworded".to_string());

@@ -4,8 +4,11 @@ use crate::bcp14::Keywords;
 /// The default theme's table of a language.
 fn table(lang: &str) -> Table {
     let spec: crate::bcp14::Spec =
-        serde_yaml::from_str(include_str!("../../themes/default/keywords.yaml")).unwrap();
-    Keywords::new(&spec, &Default::default()).table(lang).clone()
+        serde_yaml::from_str(include_str!("../../themes/default/keywords.yaml"))
+            .expect("the theme's keywords.yaml");
+    Keywords::new(&spec, &Default::default())
+        .table(lang)
+        .clone()
 }
 
 fn chapters(md: &str) -> Vec<Chapter<'_>> {
@@ -114,7 +117,8 @@ fn removed_and_weakened_requirements_are_reported() {
 #[test]
 fn a_japanese_redline_compares_characters_and_uses_the_japanese_keywords() {
     let ids = vec!["scope".to_string()];
-    let old = "## 範囲\n\n- 窓口は二日以内に返信すべきである（SHOULD）。 {#R-1}\n\n本文は変わらない。\n";
+    let old =
+        "## 範囲\n\n- 窓口は二日以内に返信すべきである（SHOULD）。 {#R-1}\n\n本文は変わらない。\n";
     let new = "## 範囲\n\n- 窓口は一営業日以内に返信しなければならない（MUST）。 {#R-1}\n\n本文は変わらない。\n";
     let ch = |md| {
         vec![Chapter {

@@ -7,12 +7,22 @@ use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 /// What a piece of a diff is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Op {
     Equal,
     Insert,
     Delete,
+}
+
+impl Op {
+    pub fn name(self) -> &'static str {
+        match self {
+            Op::Equal => "equal",
+            Op::Insert => "insert",
+            Op::Delete => "delete",
+        }
+    }
 }
 
 /// A run of text that is kept, inserted or deleted.
@@ -180,7 +190,10 @@ mod tests {
     fn words_spaces_and_punctuation_are_tokens_and_cjk_characters_each_one() {
         assert_eq!(
             tokens("Abuse desks MUST reply, within 24h."),
-            ["Abuse", " ", "desks", " ", "MUST", " ", "reply", ",", " ", "within", " ", "24h", "."]
+            [
+                "Abuse", " ", "desks", " ", "MUST", " ", "reply", ",", " ", "within", " ", "24h",
+                "."
+            ]
         );
         assert_eq!(tokens("窓口は24時間"), ["窓", "口", "は", "24", "時", "間"]);
         assert_eq!(tokens("opération"), ["opération"]);
@@ -201,7 +214,10 @@ mod tests {
 
     #[test]
     fn japanese_is_compared_character_by_character() {
-        let d = diff("窓口は二日以内に返信すべきである。", "窓口は一日以内に返信しなければならない。");
+        let d = diff(
+            "窓口は二日以内に返信すべきである。",
+            "窓口は一日以内に返信しなければならない。",
+        );
         assert_eq!(
             inline(&d),
             "窓口は[-二-]{+一+}日以内に返信[-すべきである-]{+しなければならない+}。"

@@ -4,6 +4,7 @@
 
 mod build;
 mod check;
+mod diff;
 mod new;
 mod serve;
 mod translate;
@@ -17,6 +18,7 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::New(args) => new::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Translate(t) => translate::run(&t),

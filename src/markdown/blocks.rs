@@ -92,7 +92,10 @@ pub fn blocks(markdown: &str, source_ids: Option<&[String]>) -> Vec<Block> {
             Event::Start(Tag::Item) => push(&mut open, Kind::Item),
             // An item's own text comes before the list nested in it.
             Event::Start(Tag::List(_)) => {
-                if let Some(item) = open.last_mut().filter(|b| b.kind == Kind::Item && !b.has_paragraphs) {
+                if let Some(item) = open
+                    .last_mut()
+                    .filter(|b| b.kind == Kind::Item && !b.has_paragraphs)
+                {
                     let text = std::mem::take(&mut item.text);
                     item.has_paragraphs = true;
                     let own = Open {

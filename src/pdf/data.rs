@@ -97,6 +97,7 @@ pub(crate) fn generate(template: &str, doc: &PdfDocument, fonts: &Fonts) -> Gene
     }
     text.push_str("  ),\n");
     requirements(&mut text, doc, &targets);
+    changes(&mut text, doc);
     text.push_str(")\n#show: bcop-document.with(doc)\n");
 
     let mut chapters = Vec::with_capacity(doc.chapters.len());
@@ -114,6 +115,9 @@ pub(crate) fn generate(template: &str, doc: &PdfDocument, fonts: &Fonts) -> Gene
     }
     if !doc.requirements.is_empty() {
         text.push_str("#bcop-requirements(doc)\n");
+    }
+    if doc.changes.is_some() {
+        text.push_str("#bcop-changes(doc)\n");
     }
     Generated {
         text,
@@ -187,6 +191,53 @@ fn requirements(text: &mut String, doc: &PdfDocument, targets: &Targets) {
     text.push_str("  ),\n");
 }
 
+/// The changes appendix: `changes: none` or `changes: (title, notice, lang, region, summary,
+/// columns, requirements: ((id, change, text: segments), ...), redline, sections: ((title,
+/// blocks: (segments, ...)), ...))`, where segments are `((op, text), ...)`.
+fn changes(text: &mut String, doc: &PdfDocument) {
+    let Some(c) = &doc.changes else {
+        text.push_str("  changes: none,\n");
+        return;
+    };
+    let segments = |segs: &[(crate::changes::words::Op, String)]| {
+        let mut out = String::from("(");
+        for (op, t) in segs {
+            let _ = write!(out, "(op: {}, text: {}), ", string(op.name()), string(t));
+        }
+        out.push(')');
+        out
+    };
+    let _ = writeln!(
+        text,
+        "  changes: (title: {}, notice: {}, {}, summary: {}, columns: ({}, {}, {}), requirements: (",
+        string(&c.title),
+        string(&c.notice),
+        lang_fields(&c.lang),
+        string(&c.summary),
+        string(&c.columns[0]),
+        string(&c.columns[1]),
+        string(&c.columns[2]),
+    );
+    for r in &c.requirements {
+        let _ = writeln!(
+            text,
+            "    (id: {}, change: {}, text: {}),",
+            string(&r.id),
+            string(&r.change),
+            segments(&r.text)
+        );
+    }
+    let _ = writeln!(text, "  ), redline: {}, sections: (", string(&c.redline));
+    for s in &c.sections {
+        let _ = write!(text, "    (title: {}, blocks: (", string(&s.title));
+        for b in &s.blocks {
+            let _ = write!(text, "{}, ", segments(b));
+        }
+        text.push_str(")),\n");
+    }
+    text.push_str("  )),\n");
+}
+
 /// `YYYY-MM-DD` as (year, month, day), if it is a real date.
 pub(crate) fn parse_date(date: &str) -> Option<typst::foundations::Datetime> {
     let mut parts = date.trim().splitn(3, '-');
@@ -235,6 +286,18 @@ pub(crate) fn texts(doc: &PdfDocument) -> Vec<&str> {
     texts.extend(s.requirements_columns.iter().map(String::as_str));
     texts.extend(s.levels.iter().map(String::as_str));
     texts.extend(doc.requirements.iter().map(|r| r.text.as_str()));
+    if let Some(c) = &doc.changes {
+        texts.extend([c.title.as_str(), &c.notice, &c.summary, &c.redline]);
+        texts.extend(c.columns.iter().map(String::as_str));
+        for r in &c.requirements {
+            texts.push(&r.change);
+            texts.extend(r.text.iter().map(|(_, t)| t.as_str()));
+        }
+        for s in &c.sections {
+            texts.push(&s.title);
+            texts.extend(s.blocks.iter().flatten().map(|(_, t)| t.as_str()));
+        }
+    }
     texts.extend(doc.authors.iter().map(String::as_str));
     texts.extend(doc.translators.iter().map(String::as_str));
     texts.extend(s.alert_titles.iter().map(String::as_str));

@@ -126,6 +126,40 @@ pub struct PdfDocument {
     pub chapters: Vec<PdfChapter>,
     /// The requirements appendix (empty without requirements).
     pub requirements: Vec<PdfRequirement>,
+    /// The changes appendix, for a version that has a predecessor.
+    pub changes: Option<PdfChanges>,
+}
+
+/// The changes appendix: what changed since the version before, as the changes page shows
+/// it, with only the changed blocks of each section.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct PdfChanges {
+    pub title: String,
+    /// The notice of a translated edition that shows the source's changes (else empty).
+    pub notice: String,
+    /// The language of the compared text.
+    pub lang: String,
+    pub summary: String,
+    /// ID, change, text.
+    pub columns: [String; 3],
+    pub requirements: Vec<PdfChangeRow>,
+    pub redline: String,
+    pub sections: Vec<PdfRedlineSection>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct PdfChangeRow {
+    pub id: String,
+    /// What changed, in words: "Strengthened: Should → Must".
+    pub change: String,
+    pub text: Vec<(crate::changes::words::Op, String)>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct PdfRedlineSection {
+    /// The heading, with "New section" or "Removed section" after it where it applies.
+    pub title: String,
+    pub blocks: Vec<Vec<(crate::changes::words::Op, String)>>,
 }
 
 /// Typesets documents with one template and one set of fonts. Shared across threads.

@@ -97,6 +97,7 @@ pub(super) fn english() -> PdfDocument {
         draft: false,
         strings: strings(false),
         requirements: Vec::new(),
+        changes: None,
         chapters: vec![
             chapter("index.md", "en", EN_INTRO, &["introduction", "scope"]),
             chapter("02-checklist.md", "en", EN_CHECKLIST, &["checklist"]),
@@ -130,6 +131,7 @@ pub(super) fn japanese() -> PdfDocument {
         draft: true,
         strings: strings(true),
         requirements: Vec::new(),
+        changes: None,
         chapters: vec![
             chapter("index.md", "ja", JA_INTRO, &["introduction", "scope"]),
             fallback,

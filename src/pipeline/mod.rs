@@ -16,6 +16,7 @@ use crate::resolve;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use ui::Ui;
+pub(crate) use ui::keywords;
 
 /// What one run builds, and how.
 #[derive(Debug, Clone)]

@@ -53,7 +53,11 @@ impl Ui {
 }
 
 /// The keyword tables: the theme's `keywords.yaml`, each language replaced by the site's.
-fn keywords(config: &SiteConfig, theme: &ThemeSource, diags: &mut Vec<Diagnostic>) -> Keywords {
+pub(crate) fn keywords(
+    config: &SiteConfig,
+    theme: &ThemeSource,
+    diags: &mut Vec<Diagnostic>,
+) -> Keywords {
     let base: Spec = match &theme.keywords {
         Some(file) => crate::load::yaml::parse(&file.path, &file.text, &file.text, 0)
             .unwrap_or_else(|d| {

@@ -500,6 +500,7 @@ impl Make<'_> {
         };
         let mut jobs = document_jobs(self.inputs.source, self.inputs.site, di);
         jobs.extend(requirement_jobs(&pages, di));
+        jobs.extend(change_jobs(&pages, di));
         let mut files = run_jobs(&pages, self.inputs.templates, &jobs).map_err(Error::Site)?;
         files.extend(checklists(&pages, di));
         files.extend(pdfs.files);
@@ -746,10 +747,12 @@ fn render_document(
     } else {
         Key::default()
     };
+    let changes = crate::changes::edition::of_document(d, &source_md, keywords);
     DocMarkdown {
         source: source_md,
         translated,
         marks,
+        changes,
         warnings,
         targets,
     }
@@ -895,6 +898,7 @@ fn text_problems(
 enum Job {
     Chapter(usize, usize, usize, usize),
     Requirements(usize, usize, usize),
+    Changes(usize, usize, usize),
     Print(usize, usize, usize),
     Redirect(usize, String),
     Versions(usize, String),
@@ -933,6 +937,19 @@ fn requirement_jobs(pages: &Pages, di: usize) -> Vec<Job> {
         }
         for (ei, _) in v.editions.iter().enumerate().filter(|(_, e)| e.built) {
             jobs.push(Job::Requirements(di, vi, ei));
+        }
+    }
+    jobs
+}
+
+/// The changes page of every version that has a predecessor, in every language it is built in.
+fn change_jobs(pages: &Pages, di: usize) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    for (vi, editions) in pages.md.changes.iter().enumerate() {
+        for (ei, c) in editions.iter().enumerate() {
+            if c.is_some() {
+                jobs.push(Job::Changes(di, vi, ei));
+            }
         }
     }
     jobs
@@ -1003,6 +1020,7 @@ fn render_job(pages: &Pages, templates: &Templates, job: &Job) -> Result<OutputF
             "requirements.html",
             pages.requirements(*d, *v, *e),
         ),
+        Job::Changes(d, v, e) => fill(templates, "changes.html", pages.changes(*d, *v, *e)),
         Job::Redirect(d, lang) => fill(templates, "redirect.html", pages.redirect(*d, lang)),
         Job::Versions(d, lang) => fill(templates, "versions.html", pages.versions(*d, lang)),
     }

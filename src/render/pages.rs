@@ -22,6 +22,8 @@ pub struct DocMarkdown {
     /// The marks of each translated chapter (`[version][edition][chapter]`, as `translated`),
     /// decided once for the pages, the print edition and the PDF.
     pub marks: Vec<Vec<Vec<Option<crate::marks::Marks>>>>,
+    /// What changed since each version's predecessor, in each edition (`[version][edition]`).
+    pub changes: Vec<Vec<Option<crate::changes::edition::EditionChanges>>>,
     /// Images its chapters point to that do not exist.
     pub warnings: Vec<crate::error::Diagnostic>,
     /// [`super::links::targets_fingerprint`] of the document.
@@ -119,11 +121,12 @@ impl<'a> Pages<'a> {
     }
 
     pub fn doc_view(&self, doc: &Document, v: &DocVersion, lang: &str, from: &str) -> DocView {
-        let requirements = doc
-            .versions
-            .iter()
-            .position(|x| x.version == v.version)
-            .map_or(0, |vi| self.requirement_count(vi));
+        let vi = doc.versions.iter().position(|x| x.version == v.version);
+        let requirements = vi.map_or(0, |vi| self.requirement_count(vi));
+        let changes_from = vi
+            .and_then(|vi| doc.predecessor(vi))
+            .filter(|_| vi.is_some_and(|vi| self.md.changes.get(vi).is_some()))
+            .map(|p| doc.versions[p].version.name.clone());
         let ed = v.edition(lang);
         let t_meta = ed.and_then(|e| e.meta.as_ref());
         let t_title = t_meta.and_then(|m| m.title.clone());
@@ -176,6 +179,10 @@ impl<'a> Pages<'a> {
                 out::chapter_url(&root, lang, &doc.slug, &v.version.name, out::REQUIREMENTS)
             }),
             requirements_count: requirements,
+            changes_url: changes_from
+                .as_ref()
+                .map(|_| out::chapter_url(&root, lang, &doc.slug, &v.version.name, out::CHANGES)),
+            changes_from,
             extra: serde_yaml::to_value(&v.meta.extra).unwrap_or(serde_yaml::Value::Null),
         }
     }
@@ -241,6 +248,91 @@ impl<'a> Pages<'a> {
                 &out::checklist(lang, &doc.slug, &v.version.name, "json"),
             ]
             .concat(),
+        };
+        (path, page)
+    }
+
+    /// The changes page of version `vi` in edition `ei`: what changed since its predecessor.
+    pub fn changes(&self, d: usize, vi: usize, ei: usize) -> (String, ChangesPage) {
+        use crate::changes::Change;
+        let doc = &self.site.documents[d];
+        let v = &doc.versions[vi];
+        let lang = v.editions[ei].lang.as_str();
+        let path = out::chapter(lang, &doc.slug, &v.version.name, out::CHANGES);
+        let doc_view = self.doc_view(doc, v, lang, &path);
+        let ec = self.md.changes[vi][ei]
+            .as_ref()
+            .unwrap_or_else(|| unreachable!("a changes page without changes"));
+        let from = &doc.versions[ec.from];
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("from", from.version.name.as_str());
+        args.set("to", v.version.name.as_str());
+        let title = self.i18n.text(lang, "changes-title", Some(&args));
+        let mut common = self.common(
+            lang,
+            &path,
+            "changes",
+            [title.as_str(), " — ", &doc_view.title].concat(),
+        );
+        self.version_languages(&mut common, doc, v, out::CHANGES, |l| v.has_lang(l), &path);
+        // Anchors are looked up in the source chapters: every language has the same ids.
+        let here = |vi: usize, id: &str, prefix: &str| {
+            let chapters = &doc.versions[vi].chapters;
+            self.md.source[vi]
+                .iter()
+                .zip(chapters)
+                .find(|(r, _)| r.anchors().any(|a| a == id))
+                .map(|(_, c)| [prefix, c.page.as_str(), "#", id].concat())
+        };
+        let old_prefix = ["../", from.version.name.as_str(), "/"].concat();
+        let level = |l: Option<crate::bcp14::Level>| l.map_or("none", crate::bcp14::Level::name);
+        let c = &ec.changes;
+        let requirements = c
+            .requirements
+            .iter()
+            .map(|r| {
+                let url = if r.change == Change::Removed {
+                    here(ec.from, &r.id, &old_prefix)
+                } else {
+                    here(vi, &r.id, "")
+                };
+                ChangeRow {
+                    old_level: level(r.old_level),
+                    new_level: level(r.new_level),
+                    url: url.unwrap_or_default(),
+                    section_url: r.new_section.as_ref().and_then(|s| here(vi, &s.id, "")),
+                    old_section_url: r
+                        .old_section
+                        .as_ref()
+                        .and_then(|s| here(ec.from, &s.id, &old_prefix)),
+                    change: r.clone(),
+                }
+            })
+            .collect();
+        let sections = c
+            .sections
+            .iter()
+            .map(|s| RedlineSection {
+                url: if s.change == Change::Removed {
+                    here(ec.from, &s.id, &old_prefix)
+                } else {
+                    here(vi, &s.id, "")
+                },
+                section: s.clone(),
+            })
+            .collect();
+        let page = ChangesPage {
+            common,
+            banner: self.banner(doc, v, &doc_view),
+            doc: doc_view,
+            from_version: from.version.name.clone(),
+            from_url: [old_prefix.as_str(), out::INDEX].concat(),
+            text_lang: (!ec.own_text).then(|| v.editions[0].lang.clone()),
+            counts: c.counts(),
+            requirements,
+            unchanged_requirements: c.unchanged_requirements,
+            sections,
+            unchanged_sections: c.unchanged_sections,
         };
         (path, page)
     }

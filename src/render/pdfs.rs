@@ -13,7 +13,10 @@ use crate::load::config::SiteConfig;
 use crate::markdown::Rendered;
 use crate::marks::Marks;
 use crate::paths::out;
-use crate::pdf::{PdfChapter, PdfDocument, PdfEngine, PdfRequirement, PdfStrings};
+use crate::pdf::{
+    PdfChangeRow, PdfChanges, PdfChapter, PdfDocument, PdfEngine, PdfRedlineSection,
+    PdfRequirement, PdfStrings,
+};
 use crate::resolve::{DocVersion, Document};
 use fluent_bundle::FluentArgs;
 use rayon::prelude::*;
@@ -56,6 +59,9 @@ pub fn typeset(
                 marks: &md.marks[vi][ei],
                 index: ei,
                 keywords,
+                changes: md.changes[vi][ei]
+                    .as_ref()
+                    .map(|c| (c, d.versions[c.from].version.name.as_str())),
             };
             (
                 out::pdf(&e.lang, &d.slug, &v.version.name),
@@ -103,6 +109,8 @@ struct Edition<'a> {
     /// The edition's index in the version.
     index: usize,
     keywords: &'a Keywords,
+    /// What changed since the predecessor, and the predecessor's name.
+    changes: Option<(&'a crate::changes::edition::EditionChanges, &'a str)>,
 }
 
 impl Edition<'_> {
@@ -147,6 +155,127 @@ fn document(config: &SiteConfig, i18n: &I18n, ed: &Edition) -> PdfDocument {
             chapter: r.chapter,
         })
         .collect(),
+        changes: ed
+            .changes
+            .map(|(c, from)| changes(config, i18n, ed, c, from)),
+    }
+}
+
+/// The changes appendix in the edition's language.
+fn changes(
+    config: &SiteConfig,
+    i18n: &I18n,
+    ed: &Edition,
+    ec: &crate::changes::edition::EditionChanges,
+    from: &str,
+) -> PdfChanges {
+    use crate::changes::{BlockOp, Change, LevelChange};
+    let lang = ed.edition.lang.as_str();
+    let t = |key: &str| i18n.text(lang, key, None);
+    let c = &ec.changes;
+    let n = c.counts();
+    let mut args = FluentArgs::new();
+    args.set("from", from);
+    let mut counts = FluentArgs::new();
+    for (key, value) in [
+        ("added", n.added),
+        ("removed", n.removed),
+        ("reworded", n.reworded),
+        ("strengthened", n.strengthened),
+        ("weakened", n.weakened),
+        ("moved", n.moved),
+    ] {
+        counts.set(key, value);
+    }
+    let level = |l: Option<Level>| t(&format!("level-{}", l.map_or("none", Level::name)));
+    let segments = |segs: &[crate::changes::words::Segment]| {
+        segs.iter().map(|s| (s.op, s.text.clone())).collect()
+    };
+    let requirements = c
+        .requirements
+        .iter()
+        .map(|r| {
+            let mut what = Vec::new();
+            match r.change {
+                Change::Added => {
+                    what.push(format!("{}: {}", t("changes-added"), level(r.new_level)))
+                }
+                Change::Removed => {
+                    what.push(format!("{}: {}", t("changes-removed"), level(r.old_level)))
+                }
+                Change::Changed => {
+                    if let Some(lc) = r.level_change {
+                        let key = match lc {
+                            LevelChange::Strengthened => "changes-strengthened",
+                            LevelChange::Weakened => "changes-weakened",
+                            LevelChange::Reversed => "changes-reversed",
+                        };
+                        what.push(format!(
+                            "{}: {} → {}",
+                            t(key),
+                            level(r.old_level),
+                            level(r.new_level)
+                        ));
+                    }
+                    if r.reworded {
+                        what.push(t("changes-reworded"));
+                    }
+                    if r.moved {
+                        what.push(t("changes-moved"));
+                    }
+                }
+            }
+            PdfChangeRow {
+                id: r.id.clone(),
+                change: what.join("; "),
+                text: segments(&r.text),
+            }
+        })
+        .collect();
+    let sections = c
+        .sections
+        .iter()
+        .map(|s| PdfRedlineSection {
+            title: match s.change {
+                Change::Added => format!("{} ({})", s.title, t("changes-section-added")),
+                Change::Removed => format!("{} ({})", s.title, t("changes-section-removed")),
+                Change::Changed => s.title.clone(),
+            },
+            blocks: s
+                .blocks
+                .iter()
+                .filter(|b| b.op != BlockOp::Equal)
+                .map(|b| {
+                    let mut segs: Vec<_> = segments(&b.text);
+                    if let Some(id) = &b.id {
+                        segs.insert(0, (crate::changes::words::Op::Equal, format!("{id} ")));
+                    }
+                    segs
+                })
+                .collect(),
+        })
+        .collect();
+    PdfChanges {
+        title: i18n.text(lang, "pdf-changes", Some(&args)),
+        notice: if ec.own_text {
+            String::new()
+        } else {
+            t("changes-source-notice")
+        },
+        lang: if ec.own_text {
+            lang.to_string()
+        } else {
+            config.source_language.clone()
+        },
+        summary: i18n.text(lang, "changes-summary", Some(&counts)),
+        columns: [
+            t("changes-col-id"),
+            t("changes-col-change"),
+            t("changes-col-text"),
+        ],
+        requirements,
+        redline: t("changes-redline"),
+        sections,
     }
 }
 

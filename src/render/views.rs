@@ -177,6 +177,10 @@ pub struct DocView {
     /// The version's requirements page in this language, when the version has requirements.
     pub requirements_url: Option<String>,
     pub requirements_count: usize,
+    /// The version's changes page in this language, when it has a predecessor, and the
+    /// predecessor's name.
+    pub changes_url: Option<String>,
+    pub changes_from: Option<String>,
     pub extra: serde_yaml::Value,
 }
 
@@ -323,6 +327,47 @@ page! {
         pub csv_url: String,
         pub json_url: String,
         pub banner: Option<Banner>,
+    }
+}
+
+/// A requirement that changed, as the changes page lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeRow {
+    #[serde(flatten)]
+    pub change: crate::changes::RequirementChange,
+    /// `absolute` … `optional`, or `none`.
+    pub old_level: &'static str,
+    pub new_level: &'static str,
+    /// Where it is now, or where it was when it was removed.
+    pub url: String,
+    pub section_url: Option<String>,
+    pub old_section_url: Option<String>,
+}
+
+/// A changed section of the redline.
+#[derive(Debug, Clone, Serialize)]
+pub struct RedlineSection {
+    #[serde(flatten)]
+    pub section: crate::changes::SectionChange,
+    /// The section in this version, or in the one compared with when it was removed.
+    pub url: Option<String>,
+}
+
+page! {
+    #[derive(Debug, Clone)]
+    pub struct ChangesPage {
+        pub common: Common,
+        pub doc: DocView,
+        pub banner: Option<Banner>,
+        pub from_version: String,
+        pub from_url: String,
+        /// Set when a translated edition shows the source's changes: the source's language.
+        pub text_lang: Option<String>,
+        pub counts: crate::changes::Counts,
+        pub requirements: Vec<ChangeRow>,
+        pub unchanged_requirements: usize,
+        pub sections: Vec<RedlineSection>,
+        pub unchanged_sections: usize,
     }
 }
 

@@ -13,6 +13,7 @@ pub const CODE_KEYS: &[&str] = &[
     "bcp14-boilerplate",
     "label-id",
     "label-language",
+    "pdf-changes",
     "pdf-contents",
     "pdf-draft",
     "pdf-page",

@@ -5,7 +5,7 @@ use crate::support::{TestSite, no_fonts_config, repo};
 use std::process::Command;
 
 /// Runs a poppler tool; fails (never skips) when CI is set and the tool is missing.
-fn poppler(tool: &str, args: &[&str]) -> Option<String> {
+pub fn poppler(tool: &str, args: &[&str]) -> Option<String> {
     match Command::new(tool).args(args).output() {
         Ok(out) => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
         Err(e) => {

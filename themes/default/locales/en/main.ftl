@@ -138,3 +138,36 @@ requirements-fallback = Not translated yet: the original text is shown.
 requirements-outdated = Its source changed after this translation was made.
 pdf-requirements = Requirements
 pdf-page = Page
+changes-title = Changes from version { $from } to { $to }
+changes-link = Changes since { $from }
+changes-intro = What changed since version { $from }: first the requirements, then the text of each changed section. Inserted words are underlined, deleted words are struck through.
+changes-source-notice = This translation does not cover both versions in full, so the changes are shown in the original text.
+changes-requirements = Requirements
+changes-summary = Added: { $added } · Removed: { $removed } · Reworded: { $reworded } · Strengthened: { $strengthened } · Weakened: { $weakened } · Moved: { $moved }
+changes-unchanged-requirements = { $count ->
+    [one] One requirement is unchanged.
+   *[other] { $count } requirements are unchanged.
+}
+changes-col-id = ID
+changes-col-change = Change
+changes-col-text = Text
+changes-added = Added
+changes-removed = Removed
+changes-reworded = Reworded
+changes-strengthened = Strengthened
+changes-weakened = Weakened
+changes-reversed = Reversed
+changes-moved = Moved
+changes-redline = Changed text
+changes-unchanged-sections = { $count ->
+    [one] One section is unchanged.
+   *[other] { $count } sections are unchanged.
+}
+changes-section-added = New section
+changes-section-removed = Removed section
+changes-moved-here = Moved here from “{ $section }”
+changes-moved-away = Moved to “{ $section }”
+changes-none = Nothing changed.
+changes-inserted = inserted
+changes-deleted = deleted
+pdf-changes = Changes from version { $from }

@@ -138,3 +138,36 @@ requirements-fallback = Aún sin traducir: se muestra el texto original.
 requirements-outdated = El texto original cambió después de hacerse esta traducción.
 pdf-requirements = Requisitos
 pdf-page = Página
+changes-title = Cambios de la versión { $from } a la { $to }
+changes-link = Cambios desde la { $from }
+changes-intro = Lo que cambió desde la versión { $from }: primero los requisitos y después el texto de cada sección modificada. Las palabras añadidas aparecen subrayadas y las eliminadas, tachadas.
+changes-source-notice = Esta traducción no abarca por completo las dos versiones, por lo que los cambios se muestran en el texto original.
+changes-requirements = Requisitos
+changes-summary = Añadidos: { $added } · Eliminados: { $removed } · Redactados de nuevo: { $reworded } · Reforzados: { $strengthened } · Atenuados: { $weakened } · Trasladados: { $moved }
+changes-unchanged-requirements = { $count ->
+    [one] Un requisito no ha cambiado.
+   *[other] { $count } requisitos no han cambiado.
+}
+changes-col-id = ID
+changes-col-change = Cambio
+changes-col-text = Texto
+changes-added = Añadido
+changes-removed = Eliminado
+changes-reworded = Redactado de nuevo
+changes-strengthened = Reforzado
+changes-weakened = Atenuado
+changes-reversed = Invertido
+changes-moved = Trasladado
+changes-redline = Texto modificado
+changes-unchanged-sections = { $count ->
+    [one] Una sección no ha cambiado.
+   *[other] { $count } secciones no han cambiado.
+}
+changes-section-added = Sección nueva
+changes-section-removed = Sección eliminada
+changes-moved-here = Trasladado aquí desde «{ $section }»
+changes-moved-away = Trasladado a «{ $section }»
+changes-none = No ha cambiado nada.
+changes-inserted = añadido
+changes-deleted = eliminado
+pdf-changes = Cambios desde la versión { $from }

@@ -139,3 +139,36 @@ requirements-fallback = Pas encore traduite : le texte original est affiché.
 requirements-outdated = Le texte original a changé depuis cette traduction.
 pdf-requirements = Exigences
 pdf-page = Page
+changes-title = Modifications de la version { $from } à la version { $to }
+changes-link = Modifications depuis la { $from }
+changes-intro = Ce qui a changé depuis la version { $from } : d’abord les exigences, puis le texte de chaque section modifiée. Les mots ajoutés sont soulignés, les mots supprimés sont barrés.
+changes-source-notice = Cette traduction ne couvre pas entièrement les deux versions : les modifications sont donc présentées dans le texte original.
+changes-requirements = Exigences
+changes-summary = Ajoutées : { $added } · Supprimées : { $removed } · Reformulées : { $reworded } · Renforcées : { $strengthened } · Assouplies : { $weakened } · Déplacées : { $moved }
+changes-unchanged-requirements = { $count ->
+    [one] Une exigence est inchangée.
+   *[other] { $count } exigences sont inchangées.
+}
+changes-col-id = ID
+changes-col-change = Modification
+changes-col-text = Texte
+changes-added = Ajoutée
+changes-removed = Supprimée
+changes-reworded = Reformulée
+changes-strengthened = Renforcée
+changes-weakened = Assouplie
+changes-reversed = Inversée
+changes-moved = Déplacée
+changes-redline = Texte modifié
+changes-unchanged-sections = { $count ->
+    [one] Une section est inchangée.
+   *[other] { $count } sections sont inchangées.
+}
+changes-section-added = Nouvelle section
+changes-section-removed = Section supprimée
+changes-moved-here = Déplacée ici depuis « { $section } »
+changes-moved-away = Déplacée vers « { $section } »
+changes-none = Rien n’a changé.
+changes-inserted = ajouté
+changes-deleted = supprimé
+pdf-changes = Modifications depuis la version { $from }

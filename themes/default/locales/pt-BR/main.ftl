@@ -138,3 +138,36 @@ requirements-fallback = Ainda não traduzido: é exibido o texto original.
 requirements-outdated = O texto original mudou depois que esta tradução foi feita.
 pdf-requirements = Requisitos
 pdf-page = Página
+changes-title = Alterações da versão { $from } para a { $to }
+changes-link = Alterações desde a { $from }
+changes-intro = O que mudou desde a versão { $from }: primeiro os requisitos, depois o texto de cada seção alterada. As palavras inseridas aparecem sublinhadas, e as removidas, riscadas.
+changes-source-notice = Esta tradução não cobre as duas versões por completo; por isso, as alterações são mostradas no texto original.
+changes-requirements = Requisitos
+changes-summary = Incluídos: { $added } · Removidos: { $removed } · Reescritos: { $reworded } · Reforçados: { $strengthened } · Atenuados: { $weakened } · Movidos: { $moved }
+changes-unchanged-requirements = { $count ->
+    [one] Um requisito não mudou.
+   *[other] { $count } requisitos não mudaram.
+}
+changes-col-id = ID
+changes-col-change = Alteração
+changes-col-text = Texto
+changes-added = Incluído
+changes-removed = Removido
+changes-reworded = Reescrito
+changes-strengthened = Reforçado
+changes-weakened = Atenuado
+changes-reversed = Invertido
+changes-moved = Movido
+changes-redline = Texto alterado
+changes-unchanged-sections = { $count ->
+    [one] Uma seção não mudou.
+   *[other] { $count } seções não mudaram.
+}
+changes-section-added = Seção nova
+changes-section-removed = Seção removida
+changes-moved-here = Movido para cá de “{ $section }”
+changes-moved-away = Movido para “{ $section }”
+changes-none = Nada mudou.
+changes-inserted = inserido
+changes-deleted = removido
+pdf-changes = Alterações desde a versão { $from }
