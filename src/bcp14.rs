@@ -55,10 +55,26 @@ impl Level {
     }
 }
 
-/// One language's keywords, longest first, so that `MUST NOT` is found before `MUST`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+/// One language's keywords, longest first, so that `MUST NOT` is found before `MUST`, and an
+/// automaton that finds where any of them may start in one pass over a text.
+#[derive(Debug, Clone, Default)]
 pub struct Table {
     words: Vec<(String, Level)>,
+    matcher: Option<aho_corasick::AhoCorasick>,
+}
+
+impl PartialEq for Table {
+    fn eq(&self, other: &Self) -> bool {
+        self.words == other.words
+    }
+}
+
+impl Eq for Table {}
+
+impl std::hash::Hash for Table {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.words.hash(state);
+    }
 }
 
 /// A keyword found in a text: where it is (bytes), what it says, and its level.
@@ -78,7 +94,12 @@ impl Table {
             .collect();
         words.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         words.dedup_by(|a, b| a.0 == b.0);
-        Self { words }
+        let matcher = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(words.iter().map(|(w, _)| w.as_str()))
+            .ok()
+            .filter(|_| !words.is_empty());
+        Self { words, matcher }
     }
 
     /// Every keyword in `text`, in order, without overlaps. A keyword that starts or ends with
@@ -86,25 +107,29 @@ impl Table {
     /// that `MAYBE` and `PEUT-ÊTRE` are not keywords.
     pub fn find(&self, text: &str) -> Vec<Found> {
         let mut out = Vec::new();
-        if self.words.is_empty() {
+        let Some(matcher) = &self.matcher else {
             return out;
-        }
+        };
         let mut i = 0;
         while i < text.len() {
-            let rest = &text[i..];
+            // The next place where a keyword starts; there, the longest that stands alone.
+            let Some(m) = matcher.find(aho_corasick::Input::new(text).span(i..text.len())) else {
+                break;
+            };
+            let at = m.start();
             let hit = self.words.iter().find(|(w, _)| {
-                rest.starts_with(w.as_str()) && stands_alone(text, i, i + w.len(), w)
+                text[at..].starts_with(w.as_str()) && stands_alone(text, at, at + w.len(), w)
             });
             match hit {
                 Some((w, level)) => {
                     out.push(Found {
-                        start: i,
-                        end: i + w.len(),
+                        start: at,
+                        end: at + w.len(),
                         level: *level,
                     });
-                    i += w.len();
+                    i = at + w.len();
                 }
-                None => i += rest.chars().next().map_or(1, char::len_utf8),
+                None => i = at + text[at..].chars().next().map_or(1, char::len_utf8),
             }
         }
         out

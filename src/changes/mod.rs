@@ -10,7 +10,7 @@ pub mod words;
 
 use crate::bcp14::{Level, Table};
 use crate::markdown::blocks::{Block, Kind, blocks};
-use crate::markdown::requirements::{Requirement, extract};
+use crate::markdown::requirements::has_requirements;
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -154,6 +154,14 @@ pub struct BlockChange {
     pub other_section: Option<SectionRef>,
 }
 
+/// A requirement as compared: its ID, section, text and level.
+struct Requirement {
+    id: String,
+    section: String,
+    text: String,
+    level: Option<Level>,
+}
+
 /// One version's text, read for comparing.
 struct Side {
     blocks: Vec<Block>,
@@ -186,7 +194,8 @@ impl Side {
                     })
                     .clone()
             };
-            for mut b in blocks(c.markdown, c.source_ids) {
+            let keywords = has_requirements(c.markdown).then_some(table);
+            for mut b in blocks(c.markdown, c.source_ids, keywords) {
                 b.section = key_of(&b.section, &mut seen);
                 if side.sections.last().is_none_or(|(k, _)| *k != b.section) {
                     let title = if b.kind == Kind::Heading {
@@ -196,11 +205,15 @@ impl Side {
                     };
                     side.sections.push((b.section.clone(), title));
                 }
+                if let Some(id) = &b.id {
+                    side.requirements.push(Requirement {
+                        id: id.clone(),
+                        section: b.section.clone(),
+                        text: b.text.clone(),
+                        level: b.level,
+                    });
+                }
                 side.blocks.push(b);
-            }
-            for mut r in extract(c.markdown, table, c.source_ids).requirements {
-                r.section = key_of(&r.section, &mut seen);
-                side.requirements.push(r);
             }
         }
         side
@@ -400,17 +413,23 @@ fn block(op: BlockOp, b: &Block, text: Op) -> BlockChange {
     }
 }
 
+/// How far ahead among the inserted blocks a deleted block looks for its new version.
+const WINDOW: usize = 4;
+
 /// Pairs the deleted blocks of a run with the inserted ones, in order: the same requirement,
-/// or blocks of the same kind that are more alike than not, are one block changed; the rest
-/// are deleted or inserted.
+/// or blocks of the same kind that share most of their words (within the next [`WINDOW`]
+/// inserted blocks), are one block changed; the rest are deleted or inserted.
 fn pair(old: &[&Block], new: &[&Block], out: &mut Vec<BlockChange>) {
     let mut next = 0;
     for o in old {
-        let found = new[next..].iter().position(|n| {
-            o.kind == n.kind
-                && o.id == n.id
-                && (o.id.is_some() || words::similarity(&o.text, &n.text) >= 0.5)
-        });
+        let window = &new[next..(next + WINDOW).min(new.len())];
+        let found = match &o.id {
+            // A requirement is found by its ID, wherever it is in the run.
+            Some(id) => new[next..].iter().position(|n| n.id.as_ref() == Some(id)),
+            None => window
+                .iter()
+                .position(|n| n.id.is_none() && o.kind == n.kind && words::alike(&o.text, &n.text)),
+        };
         let Some(offset) = found else {
             out.push(block(BlockOp::Delete, o, Op::Delete));
             continue;

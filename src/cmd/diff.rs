@@ -104,17 +104,17 @@ pub fn run(args: &DiffArgs) -> Result<()> {
             };
             let text = serde_json::to_string_pretty(&report)
                 .map_err(|e| Error::Internal(format!("cannot write JSON: {e}")))?;
-            println!("{text}");
+            super::print(&format!("{text}\n"))?;
         }
         Format::Human => {
-            println!(
-                "{} {} → {} ({})\n",
+            super::print(&format!(
+                "{} {} → {} ({})\n\n{}",
                 doc.slug,
                 from.version.name,
                 to.version.name,
-                lang.unwrap_or(source_lang)
-            );
-            print!("{}", crate::changes::human(&changes));
+                lang.unwrap_or(source_lang),
+                crate::changes::human(&changes)
+            ))?;
         }
     }
     Ok(())

@@ -10,7 +10,7 @@ mod serve;
 mod translate;
 
 use crate::cli::{Cli, Command, SiteArgs};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::pipeline::Options;
 
 /// Runs one command line.
@@ -27,6 +27,22 @@ pub fn run(cli: Cli) -> Result<()> {
             clap_complete::generate(shell, &mut Cli::command(), "bcop", &mut std::io::stdout());
             Ok(())
         }
+    }
+}
+
+/// Writes a command's report to standard output. A reader that stops early (`bcop diff … |
+/// head`) closes the pipe: that ends the output, and is not an error.
+fn print(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::io(std::path::Path::new("<standard output>"), e))
+        }
+        _ => Ok(()),
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::requirements::marker;
 use super::{HeadingState, options, pick_id};
+use crate::bcp14::{Level, Table};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -30,19 +31,28 @@ pub struct Block {
     pub text: String,
     /// The requirement's ID, when the block is one.
     pub id: Option<String>,
+    /// The level of its strongest BCP 14 keyword (the first of equals), when keywords are
+    /// looked for; as [`super::requirements::extract`] finds it (not in code).
+    pub level: Option<Level>,
 }
 
 /// A block being read.
 struct Open {
     kind: Kind,
+    level: Option<Level>,
     /// An item that holds paragraphs leaves the text to them.
     has_paragraphs: bool,
     text: String,
 }
 
 /// The blocks of a chapter, in order. `source_ids` are the source chapter's heading ids, by
-/// position (for a translation), as the renderer uses them.
-pub fn blocks(markdown: &str, source_ids: Option<&[String]>) -> Vec<Block> {
+/// position (for a translation), as the renderer uses them. With `keywords`, each block's
+/// level is found too.
+pub fn blocks(
+    markdown: &str,
+    source_ids: Option<&[String]>,
+    keywords: Option<&Table>,
+) -> Vec<Block> {
     let mut out = Vec::new();
     let mut open: Vec<Open> = Vec::new();
     let mut section = crate::translate::TOP.to_string();
@@ -52,6 +62,7 @@ pub fn blocks(markdown: &str, source_ids: Option<&[String]>) -> Vec<Block> {
     let push = |open: &mut Vec<Open>, kind| {
         open.push(Open {
             kind,
+            level: None,
             has_paragraphs: false,
             text: String::new(),
         })
@@ -75,6 +86,7 @@ pub fn blocks(markdown: &str, source_ids: Option<&[String]>) -> Vec<Block> {
                         section: section.clone(),
                         text: squeeze(&h.text),
                         id: None,
+                        level: None,
                     });
                 }
             }
@@ -100,6 +112,7 @@ pub fn blocks(markdown: &str, source_ids: Option<&[String]>) -> Vec<Block> {
                     item.has_paragraphs = true;
                     let own = Open {
                         kind: Kind::Item,
+                        level: item.level.take(),
                         has_paragraphs: false,
                         text,
                     };
@@ -124,7 +137,17 @@ pub fn blocks(markdown: &str, source_ids: Option<&[String]>) -> Vec<Block> {
                     finish(b, &section, &mut out);
                 }
             }
-            Event::Text(t) | Event::Code(t) => {
+            Event::Text(t) => {
+                if let Some(b) = open.last_mut() {
+                    if b.kind != Kind::Code {
+                        for f in keywords.map(|k| k.find(&t)).unwrap_or_default() {
+                            b.level = strongest(b.level, f.level);
+                        }
+                    }
+                    b.text.push_str(&t);
+                }
+            }
+            Event::Code(t) => {
                 if let Some(b) = open.last_mut() {
                     b.text.push_str(&t);
                 }
@@ -169,7 +192,16 @@ fn finish(b: Open, section: &str, out: &mut Vec<Block>) {
         section: section.to_string(),
         text,
         id,
+        level: b.level,
     });
+}
+
+/// The stronger of two levels; the first of equals.
+fn strongest(best: Option<Level>, l: Level) -> Option<Level> {
+    match best {
+        Some(b) if b.strength() >= l.strength() => Some(b),
+        _ => Some(l),
+    }
 }
 
 /// White space runs as one space, none at the ends.
@@ -184,7 +216,7 @@ mod tests {
     #[test]
     fn blocks_have_their_section_text_and_requirement_id() {
         let md = "# Title\n\nIntro *text*\nwraps.\n\n## Scope {#scope}\n\n- One.\n- Two MUST. {#R-1}\n  - Nested.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n";
-        let got: Vec<(Kind, String, String, Option<String>)> = blocks(md, None)
+        let got: Vec<(Kind, String, String, Option<String>)> = blocks(md, None, None)
             .into_iter()
             .map(|b| (b.kind, b.section, b.text, b.id))
             .collect();
@@ -210,7 +242,7 @@ mod tests {
     #[test]
     fn a_translation_takes_the_source_heading_ids() {
         let ids = vec!["scope".to_string()];
-        let b = blocks("## 範囲\n\n本文。\n", Some(&ids));
+        let b = blocks("## 範囲\n\n本文。\n", Some(&ids), None);
         assert_eq!(b[0].section, "scope");
         assert_eq!(b[1].section, "scope");
         assert_eq!(b[1].text, "本文。");
