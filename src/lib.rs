@@ -40,6 +40,7 @@
 mod bcp14;
 pub mod cli;
 pub mod cmd;
+mod compare;
 mod edit;
 pub mod error;
 #[doc(hidden)]

@@ -2,6 +2,7 @@
 //! that builds fixture sites with the real `bcop` binary.
 
 mod check;
+mod ci;
 mod errors;
 mod example_site;
 mod incremental;
