@@ -10,14 +10,16 @@ use std::process::{Command, Stdio};
 pub struct Repo {
     /// The site's folder, as given.
     root: PathBuf,
-    /// Its path in the repository, `""` at the top or `sub/dir/`.
+    /// The repository's top folder: `git archive` run below it archives only that folder.
+    top: PathBuf,
+    /// The site's path in the repository, `""` at the top or `sub/dir/`.
     prefix: String,
 }
 
 impl Repo {
     /// The repository that holds `root`.
     pub fn of(root: &Path) -> Result<Self> {
-        let out = git(root, &["rev-parse", "--show-prefix"])?;
+        let out = git(root, &["rev-parse", "--show-toplevel", "--show-prefix"])?;
         if !out.status.success() {
             return Err(Error::command(
                 Code::NotAGitRepository,
@@ -29,9 +31,13 @@ impl Repo {
                 "run `bcop changed` in a clone of the site's repository, or give its folder with --root",
             ));
         }
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut lines = text.lines();
+        let top = lines.next().unwrap_or_default();
         Ok(Self {
             root: root.to_path_buf(),
-            prefix: String::from_utf8_lossy(&out.stdout).trim().to_string(),
+            top: PathBuf::from(top),
+            prefix: lines.next().unwrap_or_default().trim().to_string(),
         })
     }
 
@@ -63,16 +69,13 @@ impl Repo {
     /// commit has no such folder.
     pub fn checkout(&self, commit: &str) -> Result<Option<TempTree>> {
         let tree = format!("{commit}:{}", self.prefix);
-        if !git(&self.root, &["cat-file", "-e", &tree])?
-            .status
-            .success()
-        {
+        if !git(&self.top, &["cat-file", "-e", &tree])?.status.success() {
             return Ok(None);
         }
         let tmp = TempTree::new()?;
         let mut archive = Command::new("git")
             .arg("-C")
-            .arg(&self.root)
+            .arg(&self.top)
             .args(["archive", "--format=tar", &tree])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -90,7 +93,7 @@ impl Repo {
             .output();
         let archived = archive
             .wait_with_output()
-            .map_err(|e| Error::io(&self.root, e))?;
+            .map_err(|e| Error::io(&self.top, e))?;
         let untar = untar.map_err(|e| Error::io(Path::new("tar"), e))?;
         if !archived.status.success() || !untar.status.success() {
             return Err(Error::command(

@@ -275,3 +275,40 @@ fn changed_outside_git_or_with_an_unknown_ref_is_an_error() {
     );
     assert!(r.stdout.is_empty());
 }
+
+#[test]
+fn changed_reads_a_site_in_a_folder_of_the_repository() {
+    let s = TestSite::empty();
+    let site = s.path().join("site");
+    for name in ["site.yaml", "content", "locales"] {
+        let to = site.join(name);
+        std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
+        crate::support::copy_tree(&repo().join(name), &to);
+    }
+    git(&s, &["init", "-q"]);
+    git(&s, &["add", "-A"]);
+    git(&s, &["commit", "-q", "-m", "the example site in site/"]);
+    let chapter = s.read("site/content/abuse-desk/2.0/index.md");
+    s.file(
+        "site/content/abuse-desk/2.0/index.md",
+        &(chapter + "\nOne more sentence.\n"),
+    );
+    let r = s.bcop(&[
+        "changed", "--since", "HEAD", "--root", "site", "--format", "json",
+    ]);
+    assert!(r.ok, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    let changed = v["changed"].as_array().expect("changed");
+    assert!(!changed.is_empty(), "{}", r.stdout);
+    for e in changed {
+        assert_eq!(e["doc"], "abuse-desk", "{e}");
+        for page in e["pages"].as_array().expect("pages") {
+            assert_eq!(page["change"], "changed", "{e}");
+        }
+    }
+    let en = changed
+        .iter()
+        .find(|e| e["version"] == "2.0" && e["lang"] == "en")
+        .expect("abuse-desk 2.0 en");
+    assert_eq!(en["pdf"], "changed");
+}
