@@ -3,9 +3,17 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+/// `bcop --version`: the version and the commit it was built from (see `build.rs`).
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("BCOP_COMMIT"),
+    ")"
+);
+
 /// bcop publishes versioned, multilingual best-practice documents as a static site.
 #[derive(Debug, Parser)]
-#[command(name = "bcop", version, about, long_about = None)]
+#[command(name = "bcop", version = VERSION, about, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -44,6 +52,15 @@ pub enum Command {
     /// paragraphs. `bcop diff abuse-desk 1.0 2.0 --lang ja` compares the Japanese texts when
     /// both versions are translated in full (else the source, with a note). Drafts count.
     Diff(DiffArgs),
+    /// What a change publishes: the documents, versions and languages whose pages or PDFs
+    /// differ from a git commit, and the translations whose state changed.
+    ///
+    /// Compares the site at --since (read from git, in a temporary folder) with the site in
+    /// the working tree as it is now, committed or not. Both are built in memory without
+    /// typesetting: a PDF counts as changed when what goes into it changed. Nothing is
+    /// written. Exit status: 0 whether or not anything changed, 1 when the folder is not in a
+    /// git repository, the commit does not exist, or a site cannot be built.
+    Changed(ChangedArgs),
     /// Translation integrity: stamp translations, and see what is missing or outdated.
     #[command(subcommand)]
     Translate(TranslateCommand),
@@ -63,6 +80,42 @@ pub enum Format {
     Json,
 }
 
+/// How `check` reports its diagnostics (on standard output).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// Messages with path:line:col and the source line.
+    #[default]
+    Human,
+    /// One JSON object; the schema is in the README.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`), which a workflow shows
+    /// as annotations on the lines of a pull request.
+    Github,
+}
+
+/// How `build` reports its diagnostics (on standard error, before its summary line).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum BuildFormat {
+    /// Messages with path:line:col and the source line.
+    #[default]
+    Human,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`), which a workflow shows
+    /// as annotations on the lines of a pull request.
+    Github,
+}
+
+/// How `changed` reports (on standard output).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ChangedFormat {
+    /// A list per document, version and language, with the pages.
+    #[default]
+    Human,
+    /// One JSON object; the schema is in the README.
+    Json,
+    /// A heading and a table, to post as a pull request comment or a job summary.
+    Markdown,
+}
+
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     #[command(flatten)]
@@ -70,9 +123,28 @@ pub struct CheckArgs {
     /// Treat warnings as errors (for CI).
     #[arg(long)]
     pub strict: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format, on standard output.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ChangedArgs {
+    /// The git commit, branch or tag to compare with (e.g. origin/main, HEAD~1).
+    #[arg(long, value_name = "REF")]
+    pub since: String,
+    /// Output format, on standard output.
+    #[arg(long, value_enum, default_value_t = ChangedFormat::Human)]
+    pub format: ChangedFormat,
+    /// Where the site is published: the markdown report links each changed page there.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// The site's folder, which holds site.yaml; it must be in a git repository.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Include documents and versions whose status is draft.
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 #[derive(Debug, Args)]
@@ -123,6 +195,26 @@ pub struct SiteArgs {
     /// Override base_url from site.yaml (e.g. https://bcop.example.org/).
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    #[command(flatten)]
+    pub cache: CacheArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CacheArgs {
+    /// Where to keep the PDF cache between builds (default: .bcop-cache/ in the site's
+    /// folder). A relative path is relative to the current folder. An empty BCOP_CACHE_DIR
+    /// counts as unset; --cache-dir wins over it.
+    #[arg(
+        long,
+        value_name = "DIR",
+        env = "BCOP_CACHE_DIR",
+        // Accepts an empty value, which clap's path parser refuses: it means unset.
+        value_parser = clap::builder::TypedValueParser::map(
+            clap::builder::OsStringValueParser::new(),
+            PathBuf::from
+        )
+    )]
+    pub cache_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -138,6 +230,9 @@ pub struct BuildArgs {
     /// Skip the PDFs, for a quick build (the print editions are still made).
     #[arg(long)]
     pub no_pdf: bool,
+    /// How to report problems, on standard error; the summary line follows either way.
+    #[arg(long, value_enum, default_value_t = BuildFormat::Human)]
+    pub format: BuildFormat,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -160,6 +255,8 @@ pub struct ServeArgs {
     /// Also typeset the PDFs on every rebuild (off by default: they take longer).
     #[arg(long)]
     pub pdf: bool,
+    #[command(flatten)]
+    pub cache: CacheArgs,
 }
 
 #[derive(Debug, Subcommand)]

@@ -32,7 +32,9 @@
 //! Around the pipeline: the command layer ([`cmd`]) turns command lines ([`cli`]) into plain
 //! options; [`serve`] runs the pipeline on every change and reloads the browser; `bcop check`
 //! reports every diagnostic without writing; `bcop translate` stamps translations
-//! ([`translate::stamp`]) and reports their state.
+//! ([`translate::stamp`]) and reports their state; `bcop changed` ([`compare`]) runs the
+//! pipeline on the working tree and on a git commit's copy of the site, in memory, and reports
+//! which documents, versions, languages and translations differ.
 //!
 //! Every problem an author can make is a [`error::Diagnostic`] with a stable
 //! [`error::Code`] and, where it comes from a file, `path:line:col`.
@@ -41,6 +43,7 @@ mod bcp14;
 mod changes;
 pub mod cli;
 pub mod cmd;
+mod compare;
 mod edit;
 pub mod error;
 #[doc(hidden)]

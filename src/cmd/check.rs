@@ -1,9 +1,10 @@
 //! `bcop check`: every diagnostic of the site at once, for editors and for CI.
 //!
 //! It runs the same pipeline as `build` (so it finds exactly what a build would), writes
-//! nothing, and reports errors and warnings together, as text or as JSON.
+//! nothing, and reports errors and warnings together, as text, as JSON, or as GitHub
+//! workflow commands.
 
-use crate::cli::{CheckArgs, Format};
+use crate::cli::{CheckArgs, CheckFormat};
 use crate::error::{Diagnostic, Error, Result, Severity};
 use serde::Serialize;
 
@@ -35,8 +36,13 @@ pub fn run(args: &CheckArgs) -> Result<()> {
         &super::options(&args.site, false),
         &mut crate::pipeline::State::single_use(),
         Some(&crate::render::Discard),
-    )?;
-    let mut diags = compiled.diagnostics;
+    );
+    let mut diags = match compiled {
+        Ok(c) => c.diagnostics,
+        // No site to speak of (no site.yaml, say): still one report in the format asked for.
+        Err(Error::Site(diags)) if args.format != CheckFormat::Human => diags,
+        Err(e) => return Err(e),
+    };
     if args.strict {
         for d in &mut diags {
             d.severity = Severity::Error;
@@ -44,12 +50,17 @@ pub fn run(args: &CheckArgs) -> Result<()> {
     }
     let report = report(&diags);
     match args.format {
-        Format::Json => {
+        CheckFormat::Json => {
             let text = serde_json::to_string_pretty(&report)
                 .map_err(|e| Error::Internal(format!("cannot write JSON: {e}")))?;
             println!("{text}");
         }
-        Format::Human => {
+        CheckFormat::Github => {
+            for d in &diags {
+                println!("{}", crate::error::github::annotation(d));
+            }
+        }
+        CheckFormat::Human => {
             for d in &diags {
                 println!("{d}\n");
             }

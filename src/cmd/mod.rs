@@ -3,13 +3,14 @@
 //! further down than this.
 
 mod build;
+mod changed;
 mod check;
 mod diff;
 mod new;
 mod serve;
 mod translate;
 
-use crate::cli::{Cli, Command, SiteArgs};
+use crate::cli::{CacheArgs, Cli, Command, SiteArgs};
 use crate::error::{Error, Result};
 use crate::pipeline::Options;
 
@@ -17,6 +18,7 @@ use crate::pipeline::Options;
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Build(args) => build::run(&args),
+        Command::Changed(args) => changed::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::New(args) => new::run(&args),
@@ -52,6 +54,19 @@ fn options(site: &SiteArgs, pdf: bool) -> Options {
         drafts: site.drafts,
         base_url: site.base_url.clone(),
         pdf,
-        ..Options::new(&site.root)
+        ..with_cache(Options::new(&site.root), &site.cache)
     }
+}
+
+/// `options` with the cache folder of `--cache-dir` or `BCOP_CACHE_DIR`, where one is given.
+/// Relative to the current folder, like any path on the command line; empty means unset.
+fn with_cache(mut options: Options, cache: &CacheArgs) -> Options {
+    if let Some(dir) = cache
+        .cache_dir
+        .as_ref()
+        .filter(|d| !d.as_os_str().is_empty())
+    {
+        options.cache_dir = dir.clone();
+    }
+    options
 }

@@ -25,7 +25,7 @@ pub fn run(args: &ServeArgs) -> Result<()> {
         pdf: args.pdf,
         // Canonical links and the sitemap point at the preview itself.
         base_url: Some(format!("http://{}:{}/", args.bind, args.port)),
-        ..crate::pipeline::Options::new(&args.root)
+        ..super::with_cache(crate::pipeline::Options::new(&args.root), &args.cache)
     };
     crate::serve::run(&Settings {
         site,

@@ -99,6 +99,9 @@ codes! {
     AlreadyExists "already-exists" "`bcop new` would overwrite a file or folder",
     NotATranslation "not-a-translation" "`bcop translate stamp` was given a file outside `locales/`",
     Serve "serve" "`bcop serve` cannot listen or watch",
+    NotAGitRepository "not-a-git-repository" "`bcop changed` was run on a site outside a git repository",
+    UnknownRef "unknown-ref" "`bcop changed --since` names a commit that the repository does not have",
+    GitFailed "git-failed" "git is missing, or failed while `bcop changed` read a commit",
 }
 
 impl std::fmt::Display for Code {

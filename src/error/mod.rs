@@ -4,6 +4,7 @@
 //! `path:line:col`, shows the offending line with a caret, and says how to fix it.
 
 mod code;
+pub mod github;
 
 pub use code::Code;
 use std::fmt;

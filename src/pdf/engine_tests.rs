@@ -123,10 +123,11 @@ fn korean_without_a_korean_font_is_an_error_that_names_the_fix() {
 fn unchanged_input_is_a_cache_hit_with_the_same_bytes() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let doc = english();
-    let (first, warnings, hit) = engine().render_cached(&doc, dir.path()).expect("renders");
-    assert!(!hit);
-    let (second, cached_warnings, hit) = engine().render_cached(&doc, dir.path()).expect("renders");
-    assert!(hit && first == second);
+    let (first, warnings, used) = engine().render_cached(&doc, dir.path()).expect("renders");
+    assert_eq!(used, CacheUse::Typeset);
+    let (second, cached_warnings, used) =
+        engine().render_cached(&doc, dir.path()).expect("renders");
+    assert!(used == CacheUse::Hit && first == second);
     assert_eq!(
         warnings, cached_warnings,
         "warnings are reported on a hit too"
@@ -135,11 +136,12 @@ fn unchanged_input_is_a_cache_hit_with_the_same_bytes() {
     changed.chapters[1]
         .markdown
         .push_str("\nOne more sentence.\n");
-    assert!(
-        !engine()
+    assert_eq!(
+        engine()
             .render_cached(&changed, dir.path())
             .expect("renders")
-            .2
+            .2,
+        CacheUse::Typeset
     );
 }
 

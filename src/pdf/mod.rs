@@ -12,6 +12,7 @@
 mod assets;
 #[cfg(test)]
 mod benches;
+pub mod cache;
 mod data;
 #[cfg(test)]
 mod engine_tests;
@@ -214,21 +215,24 @@ impl PdfEngine {
         self.typeset(doc, generated)
     }
 
-    /// Like [`render`](Self::render), but returns `cache_dir/<hash>.pdf` when it exists. The
-    /// hash covers the generated Typst file (template, document data and every chapter),
-    /// the images, the font set and bcop's version. The last value says whether it was a hit.
+    /// Like [`render`](Self::render), but takes the PDF from the entry `cache_dir/<hash>.pdf`
+    /// when there is a sound one ([`cache`]). The hash covers the generated Typst file
+    /// (template, document data and every chapter), the images, the font set and bcop's
+    /// version. The last value says where the PDF came from.
     pub fn render_cached(
         &self,
         doc: &PdfDocument,
         cache_dir: &Path,
-    ) -> Result<(Vec<u8>, Vec<Diagnostic>, bool), Diagnostic> {
+    ) -> Result<(Vec<u8>, Vec<Diagnostic>, CacheUse), Diagnostic> {
         let generated = self.prepare(doc)?;
-        let path = cache_dir.join(format!("{}.pdf", self.cache_key(&generated)));
-        if let Ok(bytes) = std::fs::read(&path) {
-            return Ok((bytes, generated.warnings, true));
-        }
+        let path = cache_dir.join(cache::file_name(&self.cache_key(&generated)));
+        let used = match cache::read(&path) {
+            cache::Lookup::Hit(bytes) => return Ok((bytes, generated.warnings, CacheUse::Hit)),
+            cache::Lookup::Miss => CacheUse::Typeset,
+            cache::Lookup::Rejected => CacheUse::Rebuilt,
+        };
         let (bytes, mut warnings) = self.typeset(doc, generated)?;
-        if let Err(e) = write_atomically(cache_dir, &path, &bytes) {
+        if let Err(e) = cache::write(cache_dir, &path, &bytes) {
             // A cache that cannot be written only costs time; the PDF itself is fine.
             warnings.push(Diagnostic::warning(
                 Code::PdfCache,
@@ -236,13 +240,18 @@ impl PdfEngine {
                 format!("cannot write the PDF cache: {e}"),
             ));
         }
-        Ok((bytes, warnings, false))
+        Ok((bytes, warnings, used))
+    }
+
+    /// The name of the PDF's cache entry, without typesetting: what `bcop changed` compares.
+    pub fn cache_key_of(&self, doc: &PdfDocument) -> Result<String, Diagnostic> {
+        Ok(self.cache_key(&self.prepare(doc)?))
     }
 
     fn cache_key(&self, generated: &Generated) -> String {
         let mut h = blake3::Hasher::new();
         for part in [
-            b"bcop-pdf-cache-v1".as_slice(),
+            b"bcop-pdf-cache-v2".as_slice(),
             env!("CARGO_PKG_VERSION").as_bytes(),
         ] {
             h.update(&(part.len() as u64).to_le_bytes());
@@ -358,6 +367,17 @@ impl PdfEngine {
     }
 }
 
+/// Where a PDF came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheUse {
+    /// A sound cache entry.
+    Hit,
+    /// Typeset: the cache had no entry.
+    Typeset,
+    /// Typeset again: the cache's entry was damaged (and is now replaced).
+    Rebuilt,
+}
+
 /// Typst is not supposed to panic, but a crash in one PDF must not take the build down.
 fn typst_crashed(doc: &PdfDocument) -> Diagnostic {
     Diagnostic::error(
@@ -369,20 +389,6 @@ fn typst_crashed(doc: &PdfDocument) -> Diagnostic {
         ),
     )
     .with_help("this is a bug in Typst or bcop; please report it with the document")
-}
-
-fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    // Parallel builds may write the same entry: each writes its own file, then renames.
-    let tmp = path.with_extension(format!(
-        "tmp-{}-{:?}",
-        std::process::id(),
-        std::thread::current().id()
-    ));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }
 
 /// The Typst main file that one chapter of `markdown` becomes with the default template, for

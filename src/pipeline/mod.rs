@@ -29,6 +29,9 @@ pub struct Options {
     pub base_url: Option<String>,
     /// Typeset the PDFs.
     pub pdf: bool,
+    /// Without `pdf`: work out the cache key each PDF would have, without typesetting it
+    /// ([`render::Output::pdf_keys`]), for `bcop changed`.
+    pub pdf_keys: bool,
     /// Where content-addressed results (PDFs) are cached between runs.
     pub cache_dir: PathBuf,
 }
@@ -41,8 +44,14 @@ impl Options {
             drafts: false,
             base_url: None,
             pdf: true,
+            pdf_keys: false,
             cache_dir: root.join(crate::paths::site::CACHE),
         }
+    }
+
+    /// The cache's folder of PDFs ([`crate::pdf::cache`]).
+    pub fn pdf_cache(&self) -> PathBuf {
+        self.cache_dir.join("pdf")
     }
 }
 
@@ -121,12 +130,12 @@ pub fn compile(opts: &Options, state: &mut State, sink: Option<&dyn Sink>) -> Re
     diags.extend(ui.diagnostics.iter().cloned());
     let mut output = None;
     if let (Some(templates), false) = (&ui.templates, load::has_errors(&diags)) {
-        let engine = if opts.pdf {
+        let engine = if opts.pdf || opts.pdf_keys {
             ui::pdf_engine(&source, root, &mut diags)
         } else {
             None
         };
-        let pdf_cache = opts.cache_dir.join("pdf");
+        let pdf_cache = opts.pdf_cache();
         let inputs = render::Inputs {
             source: &source,
             site: &site,
@@ -136,9 +145,17 @@ pub fn compile(opts: &Options, state: &mut State, sink: Option<&dyn Sink>) -> Re
             pdf: engine.as_ref().map(|engine| render::PdfSetup {
                 engine,
                 cache: &pdf_cache,
+                typeset: opts.pdf,
             }),
             // Everything site-wide that a document's rendering depends on.
-            settings: memo::key(&[&ui_key, &[u8::from(opts.drafts), u8::from(opts.pdf)]]),
+            settings: memo::key(&[
+                &ui_key,
+                &[
+                    u8::from(opts.drafts),
+                    u8::from(opts.pdf),
+                    u8::from(opts.pdf_keys),
+                ],
+            ]),
         };
         match render::render(&inputs, &mut state.render, keep, sink) {
             Ok(mut o) => {

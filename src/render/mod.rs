@@ -163,9 +163,13 @@ impl OutputFile {
 pub struct Output {
     pub files: Vec<OutputFile>,
     pub warnings: Vec<Diagnostic>,
-    /// PDFs made, and how many of them came from the cache.
+    /// PDFs made, how many of them came from the cache, and how many damaged cache entries
+    /// were typeset again.
     pub pdfs: usize,
     pub pdf_cache_hits: usize,
+    pub pdf_cache_rejected: usize,
+    /// Without typesetting ([`PdfSetup::typeset`] off): each PDF's cache key, by output path.
+    pub pdf_keys: std::collections::BTreeMap<String, String>,
     /// Documents built, and how many of them were reused whole from the last build's cache.
     pub documents: usize,
     pub documents_reused: usize,
@@ -175,6 +179,9 @@ pub struct Output {
 pub struct PdfSetup<'a> {
     pub engine: &'a crate::pdf::PdfEngine,
     pub cache: &'a std::path::Path,
+    /// Off: no PDF is typeset (and no page links one); only each PDF's cache key is worked
+    /// out, which says whether it would change.
+    pub typeset: bool,
 }
 
 /// Where finished files go as they are made (`build` writes them to its staging folder). With a
@@ -272,6 +279,11 @@ pub fn render(
         warnings,
         pdfs: docs.iter().map(|u| u.pdfs).sum(),
         pdf_cache_hits: docs.iter().map(|u| u.pdf_cache_hits).sum(),
+        pdf_cache_rejected: docs.iter().map(|u| u.pdf_cache_rejected).sum(),
+        pdf_keys: docs
+            .iter()
+            .flat_map(|u| u.pdf_keys.iter().map(|(p, k)| (p.clone(), k.clone())))
+            .collect(),
         documents: docs.len(),
         documents_reused,
     };
@@ -327,6 +339,8 @@ pub struct DocUnit {
     warnings: Vec<Diagnostic>,
     pdfs: usize,
     pdf_cache_hits: usize,
+    pdf_cache_rejected: usize,
+    pdf_keys: std::collections::BTreeMap<String, String>,
     /// What the site-wide pages take from it.
     parts: SiteParts,
 }
@@ -528,6 +542,8 @@ impl Make<'_> {
             warnings,
             pdfs: pdfs.sizes.len(),
             pdf_cache_hits: pdfs.cache_hits,
+            pdf_cache_rejected: pdfs.cache_rejected,
+            pdf_keys: pdfs.keys,
             parts,
         })
     }
@@ -546,6 +562,7 @@ impl Make<'_> {
             self.inputs.keywords,
             p.engine,
             p.cache,
+            p.typeset,
         );
         if crate::load::has_errors(&t.diagnostics) {
             return Err(Error::Site(t.diagnostics));

@@ -14,7 +14,7 @@ use crate::markdown::Rendered;
 use crate::marks::Marks;
 use crate::paths::out;
 use crate::pdf::{
-    PdfChangeRow, PdfChanges, PdfChapter, PdfDocument, PdfEngine, PdfRedlineSection,
+    CacheUse, PdfChangeRow, PdfChanges, PdfChapter, PdfDocument, PdfEngine, PdfRedlineSection,
     PdfRequirement, PdfStrings,
 };
 use crate::resolve::{DocVersion, Document};
@@ -30,9 +30,15 @@ pub struct Typeset {
     pub sizes: BTreeMap<String, u64>,
     pub diagnostics: Vec<Diagnostic>,
     pub cache_hits: usize,
+    /// Damaged cache entries, typeset again.
+    pub cache_rejected: usize,
+    /// Without typesetting: each PDF's cache key, by output path (and no files).
+    pub keys: BTreeMap<String, String>,
 }
 
 /// Typesets one document's PDFs: one per version and language it is built in, in parallel.
+/// Without `typeset`, works out only what each PDF's cache key would be.
+#[allow(clippy::too_many_arguments)]
 pub fn typeset(
     config: &SiteConfig,
     d: &Document,
@@ -41,6 +47,7 @@ pub fn typeset(
     keywords: &Keywords,
     engine: &PdfEngine,
     cache: &Path,
+    typeset: bool,
 ) -> Typeset {
     let mut jobs = Vec::new();
     for (vi, v) in d.versions.iter().enumerate() {
@@ -63,23 +70,30 @@ pub fn typeset(
                     .as_ref()
                     .map(|c| (c, d.versions[c.from].version.name.as_str())),
             };
-            (
-                out::pdf(&e.lang, &d.slug, &v.version.name),
-                engine.render_cached(&document(config, i18n, &edition), cache),
-            )
+            let doc = document(config, i18n, &edition);
+            let result = if typeset {
+                engine.render_cached(&doc, cache).map(Made::Pdf)
+            } else {
+                engine.cache_key_of(&doc).map(Made::Key)
+            };
+            (out::pdf(&e.lang, &d.slug, &v.version.name), result)
         })
         .collect();
     let mut done = Typeset::default();
     for (path, result) in results {
         match result {
-            Ok((bytes, warnings, hit)) => {
+            Ok(Made::Key(key)) => {
+                done.keys.insert(path, key);
+            }
+            Ok(Made::Pdf((bytes, warnings, used))) => {
                 // Missing images are already reported once, by the HTML pages.
                 done.diagnostics.extend(
                     warnings
                         .into_iter()
                         .filter(|w| w.code != Code::MissingImage),
                 );
-                done.cache_hits += usize::from(hit);
+                done.cache_hits += usize::from(used == CacheUse::Hit);
+                done.cache_rejected += usize::from(used == CacheUse::Rebuilt);
                 done.sizes.insert(path.clone(), bytes.len() as u64);
                 done.files.push(OutputFile {
                     path,
@@ -97,6 +111,12 @@ pub fn typeset(
         }
     }
     done
+}
+
+/// A PDF with its warnings and where it came from, or only its cache key.
+enum Made {
+    Pdf((Vec<u8>, Vec<Diagnostic>, CacheUse)),
+    Key(String),
 }
 
 /// One version in one language, with its rendered Markdown and its marks.

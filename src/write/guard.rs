@@ -123,11 +123,12 @@ fn unescape(line: &str) -> String {
     out
 }
 
-/// Refuses an output folder that would replace or mix with the site's sources, or that is
-/// `/` or the home folder. These hold whatever the flags say.
-pub fn check_location(root: &Path, out: &Path) -> Result<()> {
+/// Refuses an output folder that would replace or mix with the site's sources or the cache
+/// folder `cache`, or that is `/` or the home folder. These hold whatever the flags say.
+pub fn check_location(root: &Path, out: &Path, cache: &Path) -> Result<()> {
     let out_abs = absolute(out)?;
     let root_abs = absolute(root)?;
+    let cache_abs = absolute(cache)?;
     let home = std::env::var_os("HOME")
         .filter(|h| !h.is_empty())
         .and_then(|h| absolute(Path::new(&h)).ok());
@@ -157,6 +158,19 @@ pub fn check_location(root: &Path, out: &Path) -> Result<()> {
         };
         return refuse(format!(
             "{what}, and a build replaces its output folder as a whole"
+        ));
+    }
+    if out_abs.starts_with(&cache_abs) || cache_abs.starts_with(&out_abs) {
+        let what = if out_abs == cache_abs {
+            "it is the cache folder"
+        } else if out_abs.starts_with(&cache_abs) {
+            "it is inside the cache folder"
+        } else {
+            "it contains the cache folder"
+        };
+        return refuse(format!(
+            "{what} ({}), and a build replaces its output folder as a whole",
+            cache.display()
         ));
     }
     for name in crate::paths::site::SOURCE_FOLDERS {

@@ -48,9 +48,10 @@ pub struct Staging {
 impl Staging {
     /// Prepares the staging folder for `out_dir`, from the spare (the site the last build
     /// replaced) when there is one. Refuses an output folder inside the site's sources at
-    /// `root`, or one that holds files bcop did not write (see [`guard`]).
-    pub fn begin(root: &Path, out_dir: &Path) -> Result<Self> {
-        guard::check_location(root, out_dir)?;
+    /// `root` or the cache folder `cache`, or one that holds files bcop did not write (see
+    /// [`guard`]).
+    pub fn begin(root: &Path, out_dir: &Path, cache: &Path) -> Result<Self> {
+        guard::check_location(root, out_dir, cache)?;
         let out_manifest = guard::check_output(out_dir)?;
         let out_marked = out_manifest.is_some();
         let out_checked = out_manifest.map(|manifest| {
@@ -436,7 +437,12 @@ mod tests {
         std::fs::write(spare.join("same.html"), "same").expect("write");
         let listed = ["a", "b/deep/x", "stale.html", "same.html"];
         std::fs::write(spare.join(guard::MARKER), guard::marker_text(listed)).expect("mark");
-        let staging = Staging::begin(&tmp.path().join("site"), &out).expect("begin");
+        let staging = Staging::begin(
+            &tmp.path().join("site"),
+            &out,
+            &tmp.path().join("site/.bcop-cache"),
+        )
+        .expect("begin");
         for f in [
             file("a/x.html", "new"),
             file("b", "now a file"),
@@ -469,7 +475,12 @@ mod tests {
             guard::marker_text(["en/old.html"]),
         )
         .expect("mark");
-        let staging = Staging::begin(&tmp.path().join("site"), &out).expect("begin");
+        let staging = Staging::begin(
+            &tmp.path().join("site"),
+            &out,
+            &tmp.path().join("site/.bcop-cache"),
+        )
+        .expect("begin");
         staging.put(&file("index.html", "new")).expect("put");
         let err = staging.finish().expect_err("refused").to_string();
         assert!(
@@ -518,7 +529,12 @@ mod tests {
         std::fs::create_dir_all(&out).expect("mkdir");
         std::fs::write(out.join("index.html"), "published").expect("write");
         std::fs::write(out.join(guard::MARKER), guard::marker_text(["index.html"])).expect("mark");
-        let staging = Staging::begin(&tmp.path().join("site"), &out).expect("begin");
+        let staging = Staging::begin(
+            &tmp.path().join("site"),
+            &out,
+            &tmp.path().join("site/.bcop-cache"),
+        )
+        .expect("begin");
         staging.put(&file("index.html", "half-built")).expect("put");
         staging.abandon();
         assert_eq!(

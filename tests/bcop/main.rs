@@ -3,6 +3,7 @@
 
 mod changes;
 mod check;
+mod ci;
 mod errors;
 mod example_site;
 mod incremental;

@@ -147,43 +147,6 @@ fn the_japanese_pdf_has_intact_text_and_an_embedded_cjk_font() {
 }
 
 #[test]
-fn pdfs_are_byte_identical_between_builds_and_an_unchanged_rebuild_uses_the_cache() {
-    let s = built(&[]);
-    let pdf = "public/ja/abuse-desk/2.0/abuse-desk-2.0-ja.pdf";
-    let first = s.read_bytes(pdf);
-    let again = s.bcop(&["build"]);
-    assert!(
-        again.stderr.contains("20 PDFs, 20 from the cache"),
-        "{}",
-        again.stderr
-    );
-    std::fs::remove_dir_all(s.path().join(".bcop-cache")).expect("clear cache");
-    let cold = s.bcop(&["build"]);
-    assert!(
-        cold.stderr.contains("20 PDFs, 0 from the cache"),
-        "{}",
-        cold.stderr
-    );
-    assert_eq!(
-        first,
-        s.read_bytes(pdf),
-        "typeset twice, byte for byte the same"
-    );
-    // A changed source typesets only the PDFs that contain it.
-    let index = s.read("content/sender-auth/1.0/02-dkim.md");
-    s.file(
-        "content/sender-auth/1.0/02-dkim.md",
-        &(index + "\nOne more sentence.\n"),
-    );
-    let changed = s.bcop(&["build"]);
-    assert!(
-        changed.stderr.contains("20 PDFs, 15 from the cache"),
-        "{}",
-        changed.stderr
-    );
-}
-
-#[test]
 fn no_pdf_skips_the_pdfs_but_keeps_the_print_editions() {
     let s = built(&["--no-pdf"]);
     assert!(!s.exists("public/en/cpe-security/1.0/cpe-security-1.0-en.pdf"));

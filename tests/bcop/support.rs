@@ -92,6 +92,7 @@ impl TestSite {
             .args(args)
             .current_dir(self.path())
             .env_remove("CI_BCOP_DEBUG")
+            .env_remove("BCOP_CACHE_DIR")
             .envs(env.iter().copied())
             .output()
             .expect("run bcop");
