@@ -1,0 +1,107 @@
+# bcop default theme: English UI strings.
+# Translators: keep the keys; change only the text after "=".
+
+skip-to-content = Skip to content
+nav-label = Site
+nav-home = Home
+nav-documents = Documents
+language-switcher-label = Language
+language-unavailable = Not available in this language: opens the document list
+drafts-build = Preview build: drafts are included
+footer-built-with = Built with bcop
+
+home-choose-language = Choose your language
+home-translated-count = { $count ->
+    [0] No documents translated yet
+    [one] One document available
+   *[other] { $count } documents available
+}
+
+catalog-title = Documents
+catalog-intro = { $count ->
+    [one] One best current operational practice document, with every version and translation.
+   *[other] { $count } best current operational practice documents, with every version and translation.
+}
+
+label-status = Status
+label-latest-version = Latest version
+label-version = Version
+label-date = Date
+label-languages = Languages
+label-authors = { $count ->
+    [one] Author
+   *[other] Authors
+}
+label-translators = { $count ->
+    [one] Translator
+   *[other] Translators
+}
+versions-count = { $count ->
+    [one] one version
+   *[other] { $count } versions
+}
+
+status-draft = Draft
+status-published = Published
+status-superseded = Superseded
+status-withdrawn = Withdrawn
+
+lang-state-source = Original
+lang-state-complete = Translated
+lang-state-partial = Partly translated
+lang-state-missing = Not translated
+
+versions-title = Version history
+versions-all = All versions
+version-switcher-label = Version
+version-label = Version { $version }
+version-latest = latest
+
+banner-draft = This is a draft. It is not an approved document and may change at any time.
+banner-withdrawn = This document has been withdrawn and should no longer be followed.
+banner-superseded = This version has been superseded by version { $latest }.
+banner-older = You are reading an older version. The current version is { $latest }.
+banner-go-latest = Read version { $latest }
+
+redirect-notice = The latest version is { $version }. You are being taken there.
+
+fallback-notice = This part has not been translated into { $language } yet. The text below is the original { $source } version.
+
+chapters-title = Chapters
+toc-title = On this page
+chapter-previous = Previous
+chapter-next = Next
+
+not-found-title = Page not found
+not-found-text = The page you asked for does not exist. It may have moved to another version.
+
+alert-note = Note
+alert-tip = Tip
+alert-important = Important
+alert-warning = Warning
+alert-caution = Caution
+
+lang-state-outdated = Translation outdated
+lang-state-unstamped = Translated, not yet stamped
+
+outdated-section = The source of this section changed after this translation was made.
+outdated-section-source = This section is shown in the original language: its translation is out of date.
+outdated-section-link = Read the current source
+outdated-added = { $count ->
+    [one] A section was added to the source after this translation was made:
+   *[other] { $count } sections were added to the source after this translation was made:
+}
+outdated-header = { $count ->
+    [one] One section of the source changed after this translation was made. It is marked below.
+   *[other] { $count } sections of the source changed after this translation was made. They are marked below.
+}
+
+label-id = Identifier
+label-language = Language
+label-pdf = PDF
+pdf-contents = Contents
+pdf-page-of = Page { $current } of { $total }
+pdf-draft = DRAFT
+download-pdf = PDF ({ $size })
+print-edition = Print edition
+print-contents = Contents
