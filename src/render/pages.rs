@@ -313,12 +313,15 @@ impl<'a> Pages<'a> {
             .sections
             .iter()
             .map(|s| RedlineSection {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                change: s.change,
                 url: if s.change == Change::Removed {
                     here(ec.from, &s.id, &old_prefix)
                 } else {
                     here(vi, &s.id, "")
                 },
-                section: s.clone(),
+                blocks: with_context(&s.blocks),
             })
             .collect();
         let page = ChangesPage {
@@ -766,4 +769,34 @@ mod tests {
         assert_eq!(human_size(250 * 1024), "250 KB");
         assert_eq!(human_size(3 * 1024 * 1024 / 2), "1.5 MB");
     }
+}
+
+/// The blocks of a changed section as the changes page shows them: every change, with the
+/// unchanged block before and after it; longer runs of unchanged blocks are counted, not shown.
+/// (A section's unchanged heading is never shown: its title heads the section.)
+fn with_context(blocks: &[crate::changes::BlockChange]) -> Vec<RedlineBlock> {
+    use crate::changes::BlockOp;
+    use crate::markdown::blocks::Kind;
+    let changed = |i: usize| blocks.get(i).is_some_and(|b| b.op != BlockOp::Equal);
+    let mut out: Vec<RedlineBlock> = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if b.op == BlockOp::Equal && b.kind == Kind::Heading {
+            continue;
+        }
+        let shown = b.op != BlockOp::Equal || changed(i + 1) || (i > 0 && changed(i - 1));
+        if shown {
+            out.push(RedlineBlock {
+                block: Some(b.clone()),
+                skipped: 0,
+            });
+        } else if let Some(last) = out.last_mut().filter(|l| l.block.is_none()) {
+            last.skipped += 1;
+        } else {
+            out.push(RedlineBlock {
+                block: None,
+                skipped: 1,
+            });
+        }
+    }
+    out
 }

@@ -347,10 +347,20 @@ pub struct ChangeRow {
 /// A changed section of the redline.
 #[derive(Debug, Clone, Serialize)]
 pub struct RedlineSection {
-    #[serde(flatten)]
-    pub section: crate::changes::SectionChange,
+    pub id: String,
+    pub title: String,
+    pub change: crate::changes::Change,
     /// The section in this version, or in the one compared with when it was removed.
     pub url: Option<String>,
+    pub blocks: Vec<RedlineBlock>,
+}
+
+/// A block of the redline, or a run of unchanged blocks left out (`skipped` of them): the page
+/// shows each change with the unchanged block before and after it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RedlineBlock {
+    pub block: Option<crate::changes::BlockChange>,
+    pub skipped: usize,
 }
 
 page! {

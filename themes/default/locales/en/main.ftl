@@ -171,3 +171,7 @@ changes-none = Nothing changed.
 changes-inserted = inserted
 changes-deleted = deleted
 pdf-changes = Changes from version { $from }
+changes-skipped = { $count ->
+    [one] One unchanged paragraph
+   *[other] { $count } unchanged paragraphs
+}

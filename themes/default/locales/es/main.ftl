@@ -171,3 +171,7 @@ changes-none = No ha cambiado nada.
 changes-inserted = añadido
 changes-deleted = eliminado
 pdf-changes = Cambios desde la versión { $from }
+changes-skipped = { $count ->
+    [one] Un párrafo sin cambios
+   *[other] { $count } párrafos sin cambios
+}

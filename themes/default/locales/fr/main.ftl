@@ -172,3 +172,7 @@ changes-none = Rien n’a changé.
 changes-inserted = ajouté
 changes-deleted = supprimé
 pdf-changes = Modifications depuis la version { $from }
+changes-skipped = { $count ->
+    [one] Un paragraphe inchangé
+   *[other] { $count } paragraphes inchangés
+}

@@ -144,3 +144,4 @@ changes-none = 変更はありません。
 changes-inserted = 追加
 changes-deleted = 削除
 pdf-changes = バージョン { $from } からの変更点
+changes-skipped = 変更のない段落（{ $count } 件）

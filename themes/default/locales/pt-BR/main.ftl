@@ -171,3 +171,7 @@ changes-none = Nada mudou.
 changes-inserted = inserido
 changes-deleted = removido
 pdf-changes = Alterações desde a versão { $from }
+changes-skipped = { $count ->
+    [one] Um parágrafo sem alterações
+   *[other] { $count } parágrafos sem alterações
+}
