@@ -182,21 +182,29 @@ impl Side {
             // A section id used by an earlier chapter is told apart by its chapter.
             let mut keys: HashMap<String, String> = HashMap::new();
             let mut key_of = |id: &str, seen: &mut BTreeSet<String>| -> String {
-                keys.entry(id.to_string())
-                    .or_insert_with(|| {
-                        let key = if seen.contains(id) {
-                            format!("{id}@{}", ci + 1)
-                        } else {
-                            id.to_string()
-                        };
-                        seen.insert(key.clone());
-                        key
-                    })
-                    .clone()
+                if let Some(key) = keys.get(id) {
+                    return key.clone();
+                }
+                let key = if seen.contains(id) {
+                    format!("{id}@{}", ci + 1)
+                } else {
+                    id.to_string()
+                };
+                seen.insert(key.clone());
+                keys.insert(id.to_string(), key.clone());
+                key
             };
             let keywords = has_requirements(c.markdown).then_some(table);
+            let mut last: Option<(String, String)> = None;
             for mut b in blocks(c.markdown, c.source_ids, keywords) {
-                b.section = key_of(&b.section, &mut seen);
+                b.section = match &last {
+                    Some((id, key)) if *id == b.section => key.clone(),
+                    _ => {
+                        let key = key_of(&b.section, &mut seen);
+                        last = Some((std::mem::take(&mut b.section), key.clone()));
+                        key
+                    }
+                };
                 if side.sections.last().is_none_or(|(k, _)| *k != b.section) {
                     let title = if b.kind == Kind::Heading {
                         b.text.clone()
@@ -380,11 +388,15 @@ fn redline(a: &Side, b: &Side, out: &mut Changes) {
     mark_moves(a, b, out);
 }
 
+/// What makes two blocks the same block.
+fn key(b: &Block) -> (Kind, &str, Option<&str>) {
+    (b.kind, b.text.as_str(), b.id.as_deref())
+}
+
 /// The blocks of a section, aligned: kept, inserted, deleted, or changed in place.
 fn align(old: &[&Block], new: &[&Block]) -> Vec<BlockChange> {
-    let key = |b: &&Block| (b.kind, b.text.clone(), b.id.clone());
-    let ka: Vec<_> = old.iter().map(key).collect();
-    let kb: Vec<_> = new.iter().map(key).collect();
+    let ka: Vec<_> = old.iter().map(|b| key(b)).collect();
+    let kb: Vec<_> = new.iter().map(|b| key(b)).collect();
     let mut out = Vec::new();
     let (mut pending_old, mut pending_new) = (Vec::new(), Vec::new());
     for op in capture_diff_slices(Algorithm::Myers, &ka, &kb) {
