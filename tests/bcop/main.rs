@@ -12,6 +12,7 @@ mod masvs;
 mod new;
 mod output;
 mod pdf;
+mod requirements;
 mod safety;
 mod serve;
 mod support;
