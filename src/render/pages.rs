@@ -759,18 +759,6 @@ pub(super) fn human_size(bytes: u64) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::human_size;
-
-    #[test]
-    fn sizes_are_human() {
-        assert_eq!(human_size(1000), "1 KB");
-        assert_eq!(human_size(250 * 1024), "250 KB");
-        assert_eq!(human_size(3 * 1024 * 1024 / 2), "1.5 MB");
-    }
-}
-
 /// The blocks of a changed section as the changes page shows them: every change, with the
 /// unchanged block before and after it; longer runs of unchanged blocks are counted, not shown.
 /// (A section's unchanged heading is never shown: its title heads the section.)
@@ -799,4 +787,16 @@ fn with_context(blocks: &[crate::changes::BlockChange]) -> Vec<RedlineBlock> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::human_size;
+
+    #[test]
+    fn sizes_are_human() {
+        assert_eq!(human_size(1000), "1 KB");
+        assert_eq!(human_size(250 * 1024), "250 KB");
+        assert_eq!(human_size(3 * 1024 * 1024 / 2), "1.5 MB");
+    }
 }
