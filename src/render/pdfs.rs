@@ -211,17 +211,22 @@ fn changes(
     let segments = |segs: &[crate::changes::words::Segment]| {
         segs.iter().map(|s| (s.op, s.text.clone())).collect()
     };
+    // The punctuation of a label ("Strengthened: Should → Must; Reworded") in the language:
+    // full-width in Japanese, with a space before the colon in French.
+    let (colon, semicolon, open, close) = match lang.split('-').next() {
+        Some("ja") => ("：", "、", "（", "）"),
+        Some("fr") => ("\u{a0}: ", "\u{a0}; ", " (", ")"),
+        _ => (": ", "; ", " (", ")"),
+    };
     let requirements = c
         .requirements
         .iter()
         .map(|r| {
             let mut what = Vec::new();
             match r.change {
-                Change::Added => {
-                    what.push(format!("{}: {}", t("changes-added"), level(r.new_level)))
-                }
+                Change::Added => what.push([t("changes-added"), level(r.new_level)].join(colon)),
                 Change::Removed => {
-                    what.push(format!("{}: {}", t("changes-removed"), level(r.old_level)))
+                    what.push([t("changes-removed"), level(r.old_level)].join(colon))
                 }
                 Change::Changed => {
                     if let Some(lc) = r.level_change {
@@ -230,12 +235,10 @@ fn changes(
                             LevelChange::Weakened => "changes-weakened",
                             LevelChange::Reversed => "changes-reversed",
                         };
-                        what.push(format!(
-                            "{}: {} → {}",
-                            t(key),
-                            level(r.old_level),
-                            level(r.new_level)
-                        ));
+                        what.push(
+                            [t(key), [level(r.old_level), level(r.new_level)].join(" → ")]
+                                .join(colon),
+                        );
                     }
                     if r.reworded {
                         what.push(t("changes-reworded"));
@@ -247,7 +250,7 @@ fn changes(
             }
             PdfChangeRow {
                 id: r.id.clone(),
-                change: what.join("; "),
+                change: what.join(semicolon),
                 text: segments(&r.text),
             }
         })
@@ -257,8 +260,8 @@ fn changes(
         .iter()
         .map(|s| PdfRedlineSection {
             title: match s.change {
-                Change::Added => format!("{} ({})", s.title, t("changes-section-added")),
-                Change::Removed => format!("{} ({})", s.title, t("changes-section-removed")),
+                Change::Added => [&s.title, open, &t("changes-section-added"), close].concat(),
+                Change::Removed => [&s.title, open, &t("changes-section-removed"), close].concat(),
                 Change::Changed => s.title.clone(),
             },
             blocks: s

@@ -251,7 +251,7 @@ fn the_pdf_has_a_changes_appendix_and_a_requirements_appendix_with_pages() {
         return;
     };
     assert!(ja.contains("バージョン 1.0 からの変更点"), "{ja}");
-    assert!(ja.contains("強化: 推奨 → 必須"), "{ja}");
+    assert!(ja.contains("強化：推奨 → 必須"), "{ja}");
     assert!(ja.contains("一営業日以内"), "{ja}");
     // 1.0 has no predecessor, so no appendix.
     let pdf = s.path().join("public/en/desk/1.0/desk-1.0-en.pdf");
