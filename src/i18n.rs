@@ -111,6 +111,25 @@ impl I18n {
         out
     }
 
+    /// The name of language `code` as a sentence in `lang` says it (`anglais` in French), from
+    /// the message `language-name-<code>` of `lang` itself, or of `code`'s primary language;
+    /// `None` when `lang` has neither.
+    pub fn language_name(&self, lang: &str, code: &str) -> Option<String> {
+        let bundle = self.bundles.get(lang)?;
+        let primary = code.split('-').next().unwrap_or(code);
+        [code, primary].iter().find_map(|c| {
+            let pattern = bundle
+                .get_message(&["language-name-", c].concat())
+                .and_then(|m| m.value())?;
+            let mut errors = Vec::new();
+            Some(
+                bundle
+                    .format_pattern(pattern, None, &mut errors)
+                    .into_owned(),
+            )
+        })
+    }
+
     /// The message `key` in `lang`, or in the source language, or the key itself.
     pub fn text(&self, lang: &str, key: &str, args: Option<&FluentArgs>) -> String {
         for l in [lang, self.source.as_str()] {

@@ -96,6 +96,14 @@ impl<'a> Pages<'a> {
             .map_or_else(|| code.to_string(), |l| l.name.clone())
     }
 
+    /// The name of language `code` as a sentence in `lang` says it (`anglais` on a French
+    /// page), or its own name from site.yaml when `lang`'s catalog has none.
+    pub(super) fn lang_name_in(&self, lang: &str, code: &str) -> String {
+        self.i18n
+            .language_name(lang, code)
+            .unwrap_or_else(|| self.lang_name(code))
+    }
+
     /// Switcher and alternates for pages that exist in every language (catalogs, histories).
     fn every_language(&self, common: &mut Common, from: &str, path_of: impl Fn(&str) -> String) {
         let root = out::root(from);
@@ -514,7 +522,8 @@ impl<'a> Pages<'a> {
                 } else {
                     lang.to_string()
                 },
-                source_lang_name: self.lang_name(&self.config.source_language),
+                source_lang_name: self.lang_name_in(lang, &self.config.source_language),
+                lang_name_in_text: self.lang_name_in(lang, lang),
                 number: c + 1,
                 count: v.chapters.len(),
                 bcp14: if c == 0 { self.bcp14(vi, lang) } else { None },

@@ -318,8 +318,12 @@ fn strings(config: &SiteConfig, i18n: &I18n, ed: &Edition) -> PdfStrings {
     page_of.set("current", "{current}");
     page_of.set("total", "{total}");
     let mut fallback = FluentArgs::new();
-    fallback.set("language", language_name(config, lang));
-    fallback.set("source", language_name(config, &config.source_language));
+    let in_text = |code: &str| {
+        i18n.language_name(lang, code)
+            .unwrap_or_else(|| language_name(config, code))
+    };
+    fallback.set("language", in_text(lang));
+    fallback.set("source", in_text(&config.source_language));
     let status = format!("{:?}", v.meta.status).to_lowercase();
     let translators = e.meta.as_ref().map_or(0, |m| m.translators.len());
     PdfStrings {

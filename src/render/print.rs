@@ -87,6 +87,8 @@ impl Pages<'_> {
             page_of_css,
             outdated: v.editions[lang_i].outdated_sections(),
             bcp14: self.bcp14(vi, lang),
+            source_lang_name: self.lang_name_in(lang, &self.config.source_language),
+            lang_name_in_text: self.lang_name_in(lang, lang),
         };
         (path, page, htmls)
     }

@@ -268,7 +268,9 @@ pub struct ChapterView {
     pub fallback: bool,
     /// The language of `html`.
     pub content_lang: String,
+    /// The source's language and the page's, named as a sentence of the page says them.
     pub source_lang_name: String,
+    pub lang_name_in_text: String,
     pub number: usize,
     pub count: usize,
     /// The BCP 14 sentence, in the page's language, on the first page of a version that has
@@ -471,6 +473,9 @@ page! {
         pub outdated: usize,
         /// The BCP 14 sentence, when the version has requirements.
         pub bcp14: Option<String>,
+        /// The source's language and the page's, named as a sentence of the page says them.
+        pub source_lang_name: String,
+        pub lang_name_in_text: String,
     }
 }
 

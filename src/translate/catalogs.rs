@@ -35,7 +35,7 @@ pub const CODE_KEYS: &[&str] = &[
     "versions-title",
 ];
 /// Key prefixes that code completes at run time.
-pub const CODE_PREFIXES: &[&str] = &["alert-", "bcp14-", "level-", "status-"];
+pub const CODE_PREFIXES: &[&str] = &["alert-", "bcp14-", "language-name-", "level-", "status-"];
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Coverage {

@@ -238,3 +238,53 @@ fn each_language_has_an_atom_feed_of_versions_newest_first() {
     );
     assert!(cpe < abuse2, "2025-09-01 comes before 2025-03-14");
 }
+
+#[test]
+fn fallback_notices_name_the_languages_as_each_language_says_them() {
+    let s = crate::support::TestSite::copy_of(&crate::support::repo());
+    let r = s.bcop(&["build", "--no-pdf"]);
+    assert!(r.ok, "{}", r.stderr);
+    for (page, sentence) in [
+        (
+            "public/fr/abuse-desk/2.0/index.html",
+            "Cette partie n’a pas encore été traduite en français. Le texte ci-dessous est la version originale en anglais.",
+        ),
+        (
+            "public/fr/abuse-desk/2.0/print.html",
+            "Cette partie n’a pas encore été traduite en français. Le texte ci-dessous est la version originale en anglais.",
+        ),
+        (
+            "public/pt-BR/abuse-desk/2.0/print.html",
+            "Esta parte ainda não foi traduzida para o português. O texto abaixo é a versão original em inglês.",
+        ),
+    ] {
+        let html = s.read(page);
+        assert!(html.contains(sentence), "{page}");
+    }
+    let ja: Vec<String> = std::fs::read_dir(s.path().join("public/ja"))
+        .expect("ja")
+        .filter_map(|e| e.ok())
+        .flat_map(|d| walkdir_html(&d.path()))
+        .filter(|t| t.contains("notice-fallback\" role=\"note\">この部分"))
+        .collect();
+    assert!(!ja.is_empty());
+    for t in ja {
+        assert!(t.contains("この部分はまだ日本語に翻訳されていません。以下は英語の原文です。"));
+    }
+}
+
+/// The text of every HTML file under a folder.
+fn walkdir_html(dir: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    if dir.is_dir() {
+        for e in std::fs::read_dir(dir)
+            .expect("read_dir")
+            .filter_map(|e| e.ok())
+        {
+            out.extend(walkdir_html(&e.path()));
+        }
+    } else if dir.extension().is_some_and(|x| x == "html") {
+        out.push(std::fs::read_to_string(dir).expect("read"));
+    }
+    out
+}

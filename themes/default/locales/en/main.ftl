@@ -175,3 +175,9 @@ changes-skipped = { $count ->
     [one] One unchanged paragraph
    *[other] { $count } unchanged paragraphs
 }
+# Language names as a sentence in this language says them ("translated into French").
+language-name-en = English
+language-name-pt-BR = Portuguese
+language-name-es = Spanish
+language-name-fr = French
+language-name-ja = Japanese

@@ -65,7 +65,7 @@ banner-go-latest = Leer la versión { $latest }
 
 redirect-notice = La versión más reciente es la { $version }. Le estamos redirigiendo a ella.
 
-fallback-notice = Esta parte aún no se ha traducido a { $language }. El texto siguiente es la versión original en { $source }.
+fallback-notice = Esta parte aún no se ha traducido al { $language }. El texto siguiente es la versión original en { $source }.
 
 chapters-title = Capítulos
 toc-title = En esta página
@@ -175,3 +175,9 @@ changes-skipped = { $count ->
     [one] Un párrafo sin cambios
    *[other] { $count } párrafos sin cambios
 }
+# Language names as a sentence in this language says them ("translated into French").
+language-name-en = inglés
+language-name-pt-BR = portugués
+language-name-es = español
+language-name-fr = francés
+language-name-ja = japonés

@@ -176,3 +176,9 @@ changes-skipped = { $count ->
     [one] Un paragraphe inchangé
    *[other] { $count } paragraphes inchangés
 }
+# Language names as a sentence in this language says them ("translated into French").
+language-name-en = anglais
+language-name-pt-BR = portugais
+language-name-es = espagnol
+language-name-fr = français
+language-name-ja = japonais

@@ -145,3 +145,9 @@ changes-inserted = 追加
 changes-deleted = 削除
 pdf-changes = バージョン { $from } からの変更点
 changes-skipped = 変更のない段落（{ $count } 件）
+# Language names as a sentence in this language says them ("translated into French").
+language-name-en = 英語
+language-name-pt-BR = ポルトガル語
+language-name-es = スペイン語
+language-name-fr = フランス語
+language-name-ja = 日本語

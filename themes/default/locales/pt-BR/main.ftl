@@ -65,7 +65,7 @@ banner-go-latest = Ler a versão { $latest }
 
 redirect-notice = A versão mais recente é a { $version }. Você está sendo redirecionado para ela.
 
-fallback-notice = Esta parte ainda não foi traduzida para { $language }. O texto abaixo é a versão original em { $source }.
+fallback-notice = Esta parte ainda não foi traduzida para o { $language }. O texto abaixo é a versão original em { $source }.
 
 chapters-title = Capítulos
 toc-title = Nesta página
@@ -175,3 +175,9 @@ changes-skipped = { $count ->
     [one] Um parágrafo sem alterações
    *[other] { $count } parágrafos sem alterações
 }
+# Language names as a sentence in this language says them ("translated into French").
+language-name-en = inglês
+language-name-pt-BR = português
+language-name-es = espanhol
+language-name-fr = francês
+language-name-ja = japonês
