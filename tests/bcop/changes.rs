@@ -194,7 +194,7 @@ fn every_version_with_a_predecessor_has_a_changes_page_in_each_language() {
         ja.contains("<h1>バージョン 1.0 から 2.0 への変更点</h1>"),
         "{ja}"
     );
-    assert!(ja.contains("<del><span class=\"visually-hidden\">削除: </span>二</del><ins><span class=\"visually-hidden\">追加: </span>一営業</ins>"), "{ja}");
+    assert!(ja.contains("<del><span class=\"visually-hidden\">削除：</span>二</del><ins><span class=\"visually-hidden\">追加：</span>一営業</ins>"), "{ja}");
     assert!(!ja.contains("notice-fallback"));
     // French 1.0 is not translated: the source's changes, marked as English, with a notice.
     let fr = s.read("public/fr/desk/2.0/changes.html");

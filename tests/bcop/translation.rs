@@ -92,7 +92,7 @@ fn exactly_the_changed_section_is_flagged_in_the_page_and_in_status_with_its_dif
     assert!(page.contains("href=\"../../../en/guide/1.0/index.html#passwords\""));
     assert!(page.contains("class=\"notice notice-outdated\""));
     assert!(
-        page.contains("原文の 1 個の節が変更されました"),
+        page.contains("原文の 1 節が変更されました"),
         "header count in Japanese"
     );
 

@@ -181,3 +181,5 @@ language-name-pt-BR = Portuguese
 language-name-es = Spanish
 language-name-fr = French
 language-name-ja = Japanese
+# What joins a label to what it labels ("Version history: Abuse Desk Operations").
+label-separator = { ": " }

@@ -181,3 +181,5 @@ language-name-pt-BR = portugués
 language-name-es = español
 language-name-fr = francés
 language-name-ja = japonés
+# What joins a label to what it labels ("Version history: Abuse Desk Operations").
+label-separator = { ": " }

@@ -182,3 +182,5 @@ language-name-pt-BR = portugais
 language-name-es = espagnol
 language-name-fr = français
 language-name-ja = japonais
+# What joins a label to what it labels ("Version history: Abuse Desk Operations").
+label-separator = { " : " }

@@ -78,8 +78,8 @@ lang-state-unstamped = 翻訳済み（未スタンプ）
 outdated-section = この節の原文は、この翻訳の作成後に変更されました。
 outdated-section-source = 翻訳が古くなっているため、この節は原文の言語で表示しています。
 outdated-section-link = 現在の原文を読む
-outdated-added = この翻訳の作成後、原文に { $count } 個の節が追加されました：
-outdated-header = この翻訳の作成後、原文の { $count } 個の節が変更されました。該当する節には印を付けています。
+outdated-added = この翻訳の作成後に、原文に次の { $count } 節が追加されました。
+outdated-header = この翻訳の作成後に、原文の { $count } 節が変更されました。変更された節には印を付けています。
 
 label-id = 文書番号
 label-language = 言語
@@ -106,7 +106,7 @@ level-optional = 任意
 level-none = キーワードなし
 requirements-title = 要件一覧
 requirements-link = 要件一覧（{ $count } 件）
-requirements-intro = この版には { $count } 件の要件があります。各要件から、それを含む節に移動できます。同じ一覧をチェックリストとしてダウンロードできます。
+requirements-intro = このバージョンには { $count } 件の要件があります。各要件から、それを含む節に移動できます。同じ一覧をチェックリストとしてダウンロードできます。
 requirements-col-id = ID
 requirements-col-level = 水準
 requirements-col-text = 要件
@@ -151,3 +151,5 @@ language-name-pt-BR = ポルトガル語
 language-name-es = スペイン語
 language-name-fr = フランス語
 language-name-ja = 日本語
+# What joins a label to what it labels ("Version history: Abuse Desk Operations").
+label-separator = { "：" }

@@ -181,3 +181,5 @@ language-name-pt-BR = português
 language-name-es = espanhol
 language-name-fr = francês
 language-name-ja = japonês
+# What joins a label to what it labels ("Version history: Abuse Desk Operations").
+label-separator = { ": " }
