@@ -260,6 +260,15 @@ fn fallback_notices_name_the_languages_as_each_language_says_them() {
     ] {
         let html = s.read(page);
         assert!(html.contains(sentence), "{page}");
+        if page.ends_with("print.html") {
+            // The print edition has one main landmark, around all its text.
+            assert_eq!(html.matches("<main>").count(), 1, "{page}");
+            assert!(
+                html.trim_end().ends_with("</main>\n</body>\n</html>")
+                    || html.contains("</main>\n</body>"),
+                "{page}"
+            );
+        }
     }
     let ja: Vec<String> = std::fs::read_dir(s.path().join("public/ja"))
         .expect("ja")
