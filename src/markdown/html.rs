@@ -263,8 +263,9 @@ impl<'i, I> Stream<'i, '_, I> {
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => return Some(Event::Html("</div>\n".into())),
             Event::Start(Tag::Table(_)) => {
-                self.pending
-                    .push_back(Event::Html("<div class=\"table-wrap\">".into()));
+                self.pending.push_back(Event::Html(
+                    "<div class=\"table-wrap\" tabindex=\"0\">".into(),
+                ));
                 self.pending.push_back(event);
             }
             Event::End(TagEnd::Table) => {
@@ -522,7 +523,7 @@ mod tests {
         let h = html(
             "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ text[^n]\n\n- [x] done\n\n> [!WARNING]\n> Careful\n\n[^n]: A note.\n",
         );
-        assert!(h.contains("<div class=\"table-wrap\"><table>"));
+        assert!(h.contains("<div class=\"table-wrap\" tabindex=\"0\"><table>"));
         assert!(h.contains("<del>old</del>"));
         assert!(h.contains("type=\"checkbox\""));
         assert!(h.contains(
