@@ -183,3 +183,4 @@ language-name-fr = French
 language-name-ja = Japanese
 # What joins a label to what it labels ("Version history: Abuse Desk Operations").
 label-separator = { ": " }
+pager-label = Previous and next chapter

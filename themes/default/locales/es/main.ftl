@@ -183,3 +183,4 @@ language-name-fr = francés
 language-name-ja = japonés
 # What joins a label to what it labels ("Version history: Abuse Desk Operations").
 label-separator = { ": " }
+pager-label = Capítulo anterior y siguiente

@@ -184,3 +184,4 @@ language-name-fr = français
 language-name-ja = japonais
 # What joins a label to what it labels ("Version history: Abuse Desk Operations").
 label-separator = { " : " }
+pager-label = Chapitre précédent et suivant

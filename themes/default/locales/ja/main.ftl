@@ -153,3 +153,4 @@ language-name-fr = フランス語
 language-name-ja = 日本語
 # What joins a label to what it labels ("Version history: Abuse Desk Operations").
 label-separator = { "：" }
+pager-label = 前後の章

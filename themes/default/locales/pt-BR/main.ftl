@@ -183,3 +183,4 @@ language-name-fr = francês
 language-name-ja = japonês
 # What joins a label to what it labels ("Version history: Abuse Desk Operations").
 label-separator = { ": " }
+pager-label = Capítulo anterior e seguinte
