@@ -406,7 +406,7 @@ fn emit_heading<'a>(
         [
             "<a class=\"anchor\" href=\"#",
             &escaped,
-            "\" aria-hidden=\"true\">#</a></h",
+            "\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h",
             digit,
             ">\n",
         ]
