@@ -3,7 +3,7 @@
 //! full, and shows the source's changes otherwise.
 
 use super::{Changes, Chapter, compare};
-use crate::bcp14::Keywords;
+use crate::bcp14::{Keywords, Table};
 use crate::markdown::Rendered;
 use crate::resolve::{DocVersion, Document, LangState};
 use rayon::prelude::*;
@@ -21,17 +21,14 @@ pub struct EditionChanges {
 }
 
 /// `[version][edition]`: the changes of each version that has a predecessor, for each built
-/// edition. `source` is the rendered source Markdown (`[version][chapter]`), whose heading ids
-/// a translation's headings take.
+/// edition. `source_md` is the rendered source Markdown (`[version][chapter]`), `translated` the
+/// rendered translations (`[version][edition][chapter]`): their blocks are what is compared.
 pub fn of_document(
     d: &Document,
-    source: &[Vec<Rendered>],
+    source_md: &[Vec<Rendered>],
+    translated: &[Vec<Vec<Option<Rendered>>>],
     keywords: &Keywords,
 ) -> Vec<Vec<Option<EditionChanges>>> {
-    let ids: Vec<Vec<&[String]>> = source
-        .iter()
-        .map(|v| v.iter().map(|r| r.heading_ids.as_slice()).collect())
-        .collect();
     d.versions
         .par_iter()
         .enumerate()
@@ -40,30 +37,99 @@ pub fn of_document(
                 return vec![None; v.editions.len()];
             };
             let p = &d.versions[from];
-            let ids = [ids[from].as_slice(), ids[vi].as_slice()];
-            let of_source = Arc::new(versions(p, v, None, ids, keywords));
+            let of_source = Arc::new(compare(
+                &to_compare(p, &source(p, &source_md[from]), None, keywords),
+                &to_compare(v, &source(v, &source_md[vi]), None, keywords),
+            ));
             v.editions
                 .iter()
-                .map(|e| {
+                .enumerate()
+                .map(|(ei, e)| {
                     if !e.built {
                         return None;
                     }
-                    let translated = e.state != LangState::Source
+                    let translated_here = e.state != LangState::Source
                         && translated_in_full(p, &e.lang)
                         && translated_in_full(v, &e.lang);
-                    let changes = if translated {
-                        Arc::new(versions(p, v, Some(&e.lang), ids, keywords))
-                    } else {
-                        of_source.clone()
+                    let changes = match p.editions.iter().position(|pe| pe.lang == e.lang) {
+                        Some(pei) if translated_here => {
+                            let old = translation(p, pei, &translated[from][pei], &source_md[from]);
+                            let new = translation(v, ei, &translated[vi][ei], &source_md[vi]);
+                            Arc::new(compare(
+                                &to_compare(p, &old, Some(&e.lang), keywords),
+                                &to_compare(v, &new, Some(&e.lang), keywords),
+                            ))
+                        }
+                        _ => of_source.clone(),
                     };
                     Some(EditionChanges {
                         from,
-                        own_text: translated || e.state == LangState::Source,
+                        own_text: translated_here || e.state == LangState::Source,
                         changes,
                     })
                 })
                 .collect()
         })
+        .collect()
+}
+
+/// A chapter to compare: its Markdown, the source's heading ids (for a translation) and what
+/// the render pass made of it.
+type Parts<'a> = (&'a str, Option<&'a [String]>, Option<&'a Rendered>);
+
+/// A version's source chapters as rendered.
+fn source<'a>(v: &'a DocVersion, rendered: &'a [Rendered]) -> Vec<Parts<'a>> {
+    v.chapters
+        .iter()
+        .zip(rendered)
+        .map(|(c, r)| (&c.source.body[..], None, Some(r)))
+        .collect()
+}
+
+/// A version's translated chapters as rendered, each with the source's heading ids.
+fn translation<'a>(
+    v: &'a DocVersion,
+    ei: usize,
+    rendered: &'a [Option<Rendered>],
+    source: &'a [Rendered],
+) -> Vec<Parts<'a>> {
+    v.chapters
+        .iter()
+        .enumerate()
+        .map(|(ci, c)| {
+            let text = v.editions[ei]
+                .chapters
+                .get(ci)
+                .and_then(Option::as_ref)
+                .map_or(&c.source.body[..], |t| &t.body[..]);
+            (
+                text,
+                Some(source[ci].heading_ids.as_slice()),
+                rendered.get(ci).and_then(Option::as_ref),
+            )
+        })
+        .collect()
+}
+
+/// The chapters to compare: the blocks the render pass read, or the Markdown read again
+/// where it did not (an empty chapter, or one rendered with outdated marks).
+fn to_compare<'a>(
+    v: &DocVersion,
+    chapters: &[Parts<'a>],
+    lang: Option<&str>,
+    keywords: &Keywords,
+) -> Vec<Chapter<'a>> {
+    let table = keywords.table(lang.unwrap_or(&v.editions[0].lang));
+    chapters
+        .iter()
+        .map(
+            |&(markdown, ids, r)| match r.filter(|r| !r.blocks.is_empty()) {
+                Some(r) => Chapter {
+                    blocks: std::borrow::Cow::Borrowed(&r.blocks),
+                },
+                None => Chapter::read(markdown, ids, table),
+            },
+        )
         .collect()
 }
 
@@ -74,7 +140,8 @@ pub fn translated_in_full(v: &DocVersion, lang: &str) -> bool {
 }
 
 /// What changed from `old` to `new`: in translation `lang` (translated in full in both), or
-/// in the source. `ids` are the source chapters' heading ids of each version.
+/// in the source, read from the Markdown. `ids` are the source chapters' heading ids of each
+/// version.
 pub fn versions(
     old: &DocVersion,
     new: &DocVersion,
@@ -84,14 +151,18 @@ pub fn versions(
 ) -> Changes {
     let table = keywords.table(lang.unwrap_or(&new.editions[0].lang));
     compare(
-        &chapters(old, lang, ids[0]),
-        &chapters(new, lang, ids[1]),
-        table,
+        &chapters(old, lang, ids[0], table),
+        &chapters(new, lang, ids[1], table),
     )
 }
 
 /// A version's chapters in `lang` (translated in full), or in the source language.
-fn chapters<'a>(v: &'a DocVersion, lang: Option<&str>, ids: &[&'a [String]]) -> Vec<Chapter<'a>> {
+fn chapters(
+    v: &DocVersion,
+    lang: Option<&str>,
+    ids: &[&[String]],
+    table: &Table,
+) -> Vec<Chapter<'static>> {
     let edition = lang.and_then(|l| v.edition(l));
     v.chapters
         .iter()
@@ -101,14 +172,8 @@ fn chapters<'a>(v: &'a DocVersion, lang: Option<&str>, ids: &[&'a [String]]) -> 
                 .and_then(|e| e.chapters.get(ci))
                 .and_then(Option::as_ref)
             {
-                Some(t) => Chapter {
-                    markdown: &t.body,
-                    source_ids: ids.get(ci).copied(),
-                },
-                None => Chapter {
-                    markdown: &c.source.body,
-                    source_ids: None,
-                },
+                Some(t) => Chapter::read(&t.body, ids.get(ci).copied(), table),
+                None => Chapter::read(&c.source.body, None, table),
             }
         })
         .collect()

@@ -9,18 +9,29 @@ pub mod edition;
 pub mod words;
 
 use crate::bcp14::{Level, Table};
-use crate::markdown::blocks::{Block, Kind, blocks};
-use crate::markdown::requirements::has_requirements;
+use crate::markdown::blocks::{Block, Kind};
+use crate::markdown::requirements::{extract, has_requirements};
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use words::{Op, Segment};
 
-/// One chapter of a version, in the language compared.
+/// One chapter of a version, in the language compared: its blocks.
 pub struct Chapter<'a> {
-    pub markdown: &'a str,
-    /// The source chapter's heading ids, for a translation (as the renderer uses them).
-    pub source_ids: Option<&'a [String]>,
+    pub blocks: Cow<'a, [Block]>,
+}
+
+impl Chapter<'_> {
+    /// Reads a chapter's blocks from its Markdown. `source_ids` are the source chapter's
+    /// heading ids, for a translation (as the renderer uses them); keywords are looked for in
+    /// `table` when the chapter has requirements.
+    pub fn read(markdown: &str, source_ids: Option<&[String]>, table: &Table) -> Self {
+        let keywords = has_requirements(markdown).then_some(table);
+        Chapter {
+            blocks: Cow::Owned(extract(markdown, keywords, source_ids).blocks),
+        }
+    }
 }
 
 /// Everything that changed.
@@ -155,98 +166,103 @@ pub struct BlockChange {
 }
 
 /// A requirement as compared: its ID, section, text and level.
-struct Requirement {
-    id: String,
-    section: String,
-    text: String,
+struct Requirement<'a> {
+    id: &'a str,
+    section: usize,
+    text: &'a str,
     level: Option<Level>,
 }
 
 /// One version's text, read for comparing.
-struct Side {
-    blocks: Vec<Block>,
-    requirements: Vec<Requirement>,
-    /// Section keys in order, with their titles.
+struct Side<'a> {
+    blocks: Vec<&'a Block>,
+    requirements: Vec<Requirement<'a>>,
+    /// Section keys in order, with their titles. A key is the heading id, told apart by its
+    /// chapter when an earlier chapter has the same one.
     sections: Vec<(String, String)>,
+    /// Each section's blocks, by index into `blocks`, in order.
+    members: Vec<Vec<usize>>,
 }
 
-impl Side {
-    fn read(chapters: &[Chapter], table: &Table) -> Self {
+impl<'a> Side<'a> {
+    fn read(chapters: &'a [Chapter]) -> Self {
         let mut side = Side {
             blocks: Vec::new(),
             requirements: Vec::new(),
             sections: Vec::new(),
+            members: Vec::new(),
         };
-        let mut seen: BTreeSet<String> = BTreeSet::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
         for (ci, c) in chapters.iter().enumerate() {
             // A section id used by an earlier chapter is told apart by its chapter.
-            let mut keys: HashMap<String, String> = HashMap::new();
-            let mut key_of = |id: &str, seen: &mut BTreeSet<String>| -> String {
-                if let Some(key) = keys.get(id) {
-                    return key.clone();
-                }
-                let key = if seen.contains(id) {
-                    format!("{id}@{}", ci + 1)
-                } else {
-                    id.to_string()
-                };
-                seen.insert(key.clone());
-                keys.insert(id.to_string(), key.clone());
-                key
-            };
-            let keywords = has_requirements(c.markdown).then_some(table);
-            let mut last: Option<(String, String)> = None;
-            for mut b in blocks(c.markdown, c.source_ids, keywords) {
-                b.section = match &last {
-                    Some((id, key)) if *id == b.section => key.clone(),
+            let mut keys: HashMap<&str, usize> = HashMap::new();
+            let mut last: Option<(&str, usize)> = None;
+            for b in c.blocks.iter() {
+                let section = match last {
+                    Some((id, k)) if id == b.section => k,
                     _ => {
-                        let key = key_of(&b.section, &mut seen);
-                        last = Some((std::mem::take(&mut b.section), key.clone()));
-                        key
+                        let k = match keys.get(b.section.as_str()) {
+                            Some(&k) => k,
+                            None => {
+                                let key = if index.contains_key(&b.section) {
+                                    format!("{}@{}", b.section, ci + 1)
+                                } else {
+                                    b.section.clone()
+                                };
+                                let k = *index.entry(key.clone()).or_insert_with(|| {
+                                    side.sections.push((key, String::new()));
+                                    side.members.push(Vec::new());
+                                    side.sections.len() - 1
+                                });
+                                keys.insert(&b.section, k);
+                                k
+                            }
+                        };
+                        last = Some((&b.section, k));
+                        k
                     }
                 };
-                if side.sections.last().is_none_or(|(k, _)| *k != b.section) {
-                    let title = if b.kind == Kind::Heading {
-                        b.text.clone()
-                    } else {
-                        String::new()
-                    };
-                    side.sections.push((b.section.clone(), title));
+                if side.members[section].is_empty() && b.kind == Kind::Heading {
+                    side.sections[section].1 = b.text.clone();
                 }
                 if let Some(id) = &b.id {
                     side.requirements.push(Requirement {
-                        id: id.clone(),
-                        section: b.section.clone(),
-                        text: b.text.clone(),
+                        id,
+                        section,
+                        text: &b.text,
                         level: b.level,
                     });
                 }
+                side.members[section].push(side.blocks.len());
                 side.blocks.push(b);
             }
         }
         side
     }
 
-    fn section(&self, key: &str) -> SectionRef {
+    fn section(&self, section: usize) -> SectionRef {
+        let (key, title) = &self.sections[section];
         SectionRef {
             id: key.split('@').next().unwrap_or(key).to_string(),
-            title: self
-                .sections
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, t)| t.clone())
-                .unwrap_or_default(),
+            title: title.clone(),
         }
     }
 
-    fn blocks_of<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a Block> + 'a {
-        self.blocks.iter().filter(move |b| b.section == key)
+    /// The section with `key`, if this side has it.
+    fn find(&self, key: &str) -> Option<usize> {
+        self.sections.iter().position(|(k, _)| k == key)
+    }
+
+    fn blocks_of(&self, section: Option<usize>) -> Vec<&'a Block> {
+        section.map_or_else(Vec::new, |s| {
+            self.members[s].iter().map(|&i| self.blocks[i]).collect()
+        })
     }
 }
 
-/// What changed from `old` to `new`, both in the same language, whose keywords `table` holds.
-pub fn compare(old: &[Chapter], new: &[Chapter], table: &Table) -> Changes {
-    let (a, b) = (Side::read(old, table), Side::read(new, table));
+/// What changed from `old` to `new`, both in the same language.
+pub fn compare(old: &[Chapter], new: &[Chapter]) -> Changes {
+    let (a, b) = (Side::read(old), Side::read(new));
     let mut out = Changes::default();
     requirements(&a, &b, &mut out);
     redline(&a, &b, &mut out);
@@ -254,13 +270,12 @@ pub fn compare(old: &[Chapter], new: &[Chapter], table: &Table) -> Changes {
 }
 
 fn requirements(a: &Side, b: &Side, out: &mut Changes) {
-    let before: BTreeMap<&str, &Requirement> =
-        a.requirements.iter().map(|r| (r.id.as_str(), r)).collect();
-    let after: BTreeSet<&str> = b.requirements.iter().map(|r| r.id.as_str()).collect();
+    let before: BTreeMap<&str, &Requirement> = a.requirements.iter().map(|r| (r.id, r)).collect();
+    let after: BTreeSet<&str> = b.requirements.iter().map(|r| r.id).collect();
     for r in &b.requirements {
-        let Some(old) = before.get(r.id.as_str()) else {
+        let Some(old) = before.get(r.id) else {
             out.requirements.push(RequirementChange {
-                id: r.id.clone(),
+                id: r.id.to_string(),
                 change: Change::Added,
                 old_level: None,
                 new_level: r.level,
@@ -268,47 +283,43 @@ fn requirements(a: &Side, b: &Side, out: &mut Changes) {
                 reworded: false,
                 moved: false,
                 old_section: None,
-                new_section: Some(b.section(&r.section)),
-                text: vec![segment(Op::Insert, &r.text)],
+                new_section: Some(b.section(r.section)),
+                text: vec![segment(Op::Insert, r.text)],
             });
             continue;
         };
         let reworded = old.text != r.text;
-        let moved = old.section != r.section;
+        let moved = a.sections[old.section].0 != b.sections[r.section].0;
         let level_change = level_change(old.level, r.level);
         if !reworded && !moved && level_change.is_none() {
             out.unchanged_requirements += 1;
             continue;
         }
         out.requirements.push(RequirementChange {
-            id: r.id.clone(),
+            id: r.id.to_string(),
             change: Change::Changed,
             old_level: old.level,
             new_level: r.level,
             level_change,
             reworded,
             moved,
-            old_section: Some(a.section(&old.section)),
-            new_section: Some(b.section(&r.section)),
-            text: words::diff(&old.text, &r.text),
+            old_section: Some(a.section(old.section)),
+            new_section: Some(b.section(r.section)),
+            text: words::diff(old.text, r.text),
         });
     }
-    for r in a
-        .requirements
-        .iter()
-        .filter(|r| !after.contains(r.id.as_str()))
-    {
+    for r in a.requirements.iter().filter(|r| !after.contains(r.id)) {
         out.requirements.push(RequirementChange {
-            id: r.id.clone(),
+            id: r.id.to_string(),
             change: Change::Removed,
             old_level: r.level,
             new_level: None,
             level_change: None,
             reworded: false,
             moved: false,
-            old_section: Some(a.section(&r.section)),
+            old_section: Some(a.section(r.section)),
             new_section: None,
-            text: vec![segment(Op::Delete, &r.text)],
+            text: vec![segment(Op::Delete, r.text)],
         });
     }
 }
@@ -366,17 +377,21 @@ fn section_order(a: &Side, b: &Side) -> Vec<(String, Change)> {
 
 fn redline(a: &Side, b: &Side, out: &mut Changes) {
     for (key, change) in section_order(a, b) {
-        let old: Vec<&Block> = a.blocks_of(&key).collect();
-        let new: Vec<&Block> = b.blocks_of(&key).collect();
-        let blocks = align(&old, &new);
-        if change == Change::Changed && blocks.iter().all(|c| c.op == BlockOp::Equal) {
+        let (ka, kb) = (a.find(&key), b.find(&key));
+        let old = a.blocks_of(ka);
+        let new = b.blocks_of(kb);
+        if change == Change::Changed
+            && old.len() == new.len()
+            && old.iter().zip(&new).all(|(o, n)| key_of(o) == key_of(n))
+        {
             out.unchanged_sections += 1;
             continue;
         }
-        let section = if change == Change::Removed {
-            a.section(&key)
-        } else {
-            b.section(&key)
+        let blocks = align(&old, &new);
+        let section = match (change, ka, kb) {
+            (Change::Removed, Some(s), _) => a.section(s),
+            (_, _, Some(s)) => b.section(s),
+            _ => continue,
         };
         out.sections.push(SectionChange {
             id: section.id,
@@ -389,14 +404,14 @@ fn redline(a: &Side, b: &Side, out: &mut Changes) {
 }
 
 /// What makes two blocks the same block.
-fn key(b: &Block) -> (Kind, &str, Option<&str>) {
+fn key_of(b: &Block) -> (Kind, &str, Option<&str>) {
     (b.kind, b.text.as_str(), b.id.as_deref())
 }
 
 /// The blocks of a section, aligned: kept, inserted, deleted, or changed in place.
 fn align(old: &[&Block], new: &[&Block]) -> Vec<BlockChange> {
-    let ka: Vec<_> = old.iter().map(|b| key(b)).collect();
-    let kb: Vec<_> = new.iter().map(|b| key(b)).collect();
+    let ka: Vec<_> = old.iter().map(|b| key_of(b)).collect();
+    let kb: Vec<_> = new.iter().map(|b| key_of(b)).collect();
     let mut out = Vec::new();
     let (mut pending_old, mut pending_new) = (Vec::new(), Vec::new());
     for op in capture_diff_slices(Algorithm::Myers, &ka, &kb) {
@@ -432,15 +447,27 @@ const WINDOW: usize = 4;
 /// or blocks of the same kind that share most of their words (within the next [`WINDOW`]
 /// inserted blocks), are one block changed; the rest are deleted or inserted.
 fn pair(old: &[&Block], new: &[&Block], out: &mut Vec<BlockChange>) {
+    // Each inserted block's words, split once however many deleted blocks look at it.
+    let mut words_of: Vec<Option<Vec<&str>>> = vec![None; new.len()];
     let mut next = 0;
     for o in old {
-        let window = &new[next..(next + WINDOW).min(new.len())];
         let found = match &o.id {
             // A requirement is found by its ID, wherever it is in the run.
             Some(id) => new[next..].iter().position(|n| n.id.as_ref() == Some(id)),
-            None => window
-                .iter()
-                .position(|n| n.id.is_none() && o.kind == n.kind && words::alike(&o.text, &n.text)),
+            None => {
+                let mine = words::words(&o.text);
+                (next..(next + WINDOW).min(new.len()))
+                    .find(|&k| {
+                        let n = new[k];
+                        n.id.is_none()
+                            && o.kind == n.kind
+                            && words::alike_words(
+                                &mine,
+                                words_of[k].get_or_insert_with(|| words::words(&n.text)),
+                            )
+                    })
+                    .map(|k| k - next)
+            }
         };
         let Some(offset) = found else {
             out.push(block(BlockOp::Delete, o, Op::Delete));
@@ -480,7 +507,7 @@ fn mark_moves(a: &Side, b: &Side, out: &mut Changes) {
         side.requirements
             .iter()
             .find(|r| r.id == id)
-            .map(|r| side.section(&r.section))
+            .map(|r| side.section(r.section))
     };
     for c in out.sections.iter_mut().flat_map(|s| &mut s.blocks) {
         let Some(id) = c.id.clone() else { continue };

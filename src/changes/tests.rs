@@ -11,11 +11,8 @@ fn table(lang: &str) -> Table {
         .clone()
 }
 
-fn chapters(md: &str) -> Vec<Chapter<'_>> {
-    vec![Chapter {
-        markdown: md,
-        source_ids: None,
-    }]
+fn chapters(md: &str) -> Vec<Chapter<'static>> {
+    vec![Chapter::read(md, None, &table("en"))]
 }
 
 const OLD: &str = "# Abuse desks
@@ -58,7 +55,7 @@ Reporters MUST NOT be charged. {#R-4}
 
 #[test]
 fn a_constructed_pair_of_versions_gives_this_exact_redline() {
-    let c = compare(&chapters(OLD), &chapters(NEW), &table("en"));
+    let c = compare(&chapters(OLD), &chapters(NEW));
     assert_eq!(
         human(&c),
         "Requirements: 1 added, 0 removed, 2 reworded, 1 strengthened, 0 weakened, 0 reversed, 1 moved; 2 unchanged
@@ -98,7 +95,7 @@ Sections: 3 changed; 1 unchanged
 fn removed_and_weakened_requirements_are_reported() {
     let old = "- A MUST be. {#A}\n- B MUST be. {#B}\n- C MUST be. {#C}\n";
     let new = "- A SHOULD be. {#A}\n- C MUST NOT be. {#C}\n";
-    let c = compare(&chapters(old), &chapters(new), &table("en"));
+    let c = compare(&chapters(old), &chapters(new));
     let got: Vec<(&str, Change, Option<LevelChange>)> = c
         .requirements
         .iter()
@@ -120,13 +117,8 @@ fn a_japanese_redline_compares_characters_and_uses_the_japanese_keywords() {
     let old =
         "## 範囲\n\n- 窓口は二日以内に返信すべきである（SHOULD）。 {#R-1}\n\n本文は変わらない。\n";
     let new = "## 範囲\n\n- 窓口は一営業日以内に返信しなければならない（MUST）。 {#R-1}\n\n本文は変わらない。\n";
-    let ch = |md| {
-        vec![Chapter {
-            markdown: md,
-            source_ids: Some(&ids),
-        }]
-    };
-    let c = compare(&ch(old), &ch(new), &table("ja"));
+    let ch = |md| vec![Chapter::read(md, Some(&ids), &table("ja"))];
+    let c = compare(&ch(old), &ch(new));
     assert_eq!(
         human(&c),
         "Requirements: 0 added, 0 removed, 1 reworded, 1 strengthened, 0 weakened, 0 reversed, 0 moved; 0 unchanged
@@ -145,7 +137,7 @@ Sections: 1 changed; 0 unchanged
 
 #[test]
 fn equal_versions_have_no_changes() {
-    let c = compare(&chapters(OLD), &chapters(OLD), &table("en"));
+    let c = compare(&chapters(OLD), &chapters(OLD));
     assert!(c.is_empty());
     assert_eq!((c.unchanged_requirements, c.unchanged_sections), (4, 4));
 }

@@ -162,22 +162,21 @@ fn join_changes(segments: Vec<Segment>) -> Vec<Segment> {
     out
 }
 
-/// Whether two texts are versions of one another: they share at least half of their words
-/// (letters and digits, as a multiset, by the Dice coefficient), or one holds at least four in
-/// five words of the other, which is at least three words long (a sentence added to a short
-/// paragraph). A cheap measure, linear in their length, so that a
+/// Whether two texts, split into [`words`], are versions of one another: they share at least
+/// half of their words (letters and digits, as a multiset, by the Dice coefficient), or one
+/// holds at least four in five words of the other, which is at least three words long (a
+/// sentence added to a short paragraph). A cheap measure, linear in their length, so that a
 /// section rewritten from end to end does not cost a diff for every pair of its blocks.
-pub fn alike(old: &str, new: &str) -> bool {
-    let (a, b) = (words(old), words(new));
+pub fn alike_words(a: &[&str], b: &[&str]) -> bool {
     if a.is_empty() || b.is_empty() {
         return a == b;
     }
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for w in &a {
+    for w in a {
         *counts.entry(w).or_default() += 1;
     }
     let mut shared = 0;
-    for w in &b {
+    for w in b {
         if let Some(n) = counts.get_mut(w).filter(|n| **n > 0) {
             *n -= 1;
             shared += 1;
@@ -188,7 +187,7 @@ pub fn alike(old: &str, new: &str) -> bool {
 }
 
 /// The words of a text that are letters and digits.
-fn words(text: &str) -> Vec<&str> {
+pub fn words(text: &str) -> Vec<&str> {
     tokens(text)
         .into_iter()
         .filter(|t| t.chars().next().is_some_and(char::is_alphanumeric))
@@ -211,6 +210,10 @@ pub fn inline(segments: &[Segment]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn alike(old: &str, new: &str) -> bool {
+        alike_words(&words(old), &words(new))
+    }
 
     #[test]
     fn words_spaces_and_punctuation_are_tokens_and_cjk_characters_each_one() {

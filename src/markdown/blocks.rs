@@ -1,13 +1,10 @@
 //! A chapter as a list of text blocks (headings, paragraphs, list items, table rows and code
 //! blocks), each with the section it is in and its plain text: what the comparison of two
-//! versions aligns ([`crate::changes`]).
+//! versions aligns ([`crate::changes`]). [`super::requirements::extract`] reads them, in the
+//! same pass as the requirements.
 
-use super::requirements::marker;
-use super::{HeadingState, options, pick_id};
-use crate::bcp14::{Level, Table};
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use crate::bcp14::Level;
 use serde::Serialize;
-use std::collections::HashSet;
 
 /// What kind of block it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -36,200 +33,98 @@ pub struct Block {
     pub level: Option<Level>,
 }
 
-/// A block being read.
-struct Open {
-    kind: Kind,
-    level: Option<Level>,
-    /// An item that holds paragraphs leaves the text to them.
-    has_paragraphs: bool,
-    text: String,
-}
-
-/// The blocks of a chapter, in order. `source_ids` are the source chapter's heading ids, by
-/// position (for a translation), as the renderer uses them. With `keywords`, each block's
-/// level is found too.
-pub fn blocks(
-    markdown: &str,
-    source_ids: Option<&[String]>,
-    keywords: Option<&Table>,
-) -> Vec<Block> {
-    let mut out = Vec::new();
-    let mut open: Vec<Open> = Vec::new();
-    let mut section = crate::translate::TOP.to_string();
-    let mut heading: Option<HeadingState> = None;
-    let mut used = HashSet::new();
-    let mut headings = 0;
-    let push = |open: &mut Vec<Open>, kind| {
-        open.push(Open {
-            kind,
-            level: None,
-            has_paragraphs: false,
-            text: String::new(),
-        })
-    };
-    for event in Parser::new_ext(markdown, options()) {
-        match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some(HeadingState {
-                    level,
-                    explicit: id.map(|s| s.to_string()),
-                    text: String::new(),
-                    inner: Vec::new(),
-                });
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some(h) = heading.take() {
-                    section = pick_id(&h, source_ids, headings, &mut used);
-                    headings += 1;
-                    out.push(Block {
-                        kind: Kind::Heading,
-                        section: section.clone(),
-                        text: squeeze(&h.text),
-                        id: None,
-                        level: None,
-                    });
-                }
-            }
-            Event::Text(t) | Event::Code(t) if heading.is_some() => {
-                if let Some(h) = heading.as_mut() {
-                    h.text.push_str(&t);
-                }
-            }
-            Event::Start(Tag::Paragraph) => {
-                if let Some(item) = open.last_mut().filter(|b| b.kind == Kind::Item) {
-                    item.has_paragraphs = true;
-                }
-                push(&mut open, Kind::Paragraph);
-            }
-            Event::Start(Tag::Item) => push(&mut open, Kind::Item),
-            // An item's own text comes before the list nested in it.
-            Event::Start(Tag::List(_)) => {
-                if let Some(item) = open
-                    .last_mut()
-                    .filter(|b| b.kind == Kind::Item && !b.has_paragraphs)
-                {
-                    let text = std::mem::take(&mut item.text);
-                    item.has_paragraphs = true;
-                    let own = Open {
-                        kind: Kind::Item,
-                        level: item.level.take(),
-                        has_paragraphs: false,
-                        text,
-                    };
-                    finish(own, &section, &mut out);
-                }
-            }
-            Event::Start(Tag::TableHead | Tag::TableRow) => push(&mut open, Kind::Row),
-            Event::Start(Tag::CodeBlock(_)) => push(&mut open, Kind::Code),
-            Event::End(TagEnd::TableCell) => {
-                if let Some(b) = open.last_mut() {
-                    b.text.push_str(" | ");
-                }
-            }
-            Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Item
-                | TagEnd::TableHead
-                | TagEnd::TableRow
-                | TagEnd::CodeBlock,
-            ) => {
-                if let Some(b) = open.pop() {
-                    finish(b, &section, &mut out);
-                }
-            }
-            Event::Text(t) => {
-                if let Some(b) = open.last_mut() {
-                    if b.kind != Kind::Code {
-                        for f in keywords.map(|k| k.find(&t)).unwrap_or_default() {
-                            b.level = strongest(b.level, f.level);
-                        }
-                    }
-                    b.text.push_str(&t);
-                }
-            }
-            Event::Code(t) => {
-                if let Some(b) = open.last_mut() {
-                    b.text.push_str(&t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some(b) = open.last_mut() {
-                    b.text.push(' ');
-                }
-            }
-            Event::TaskListMarker(done) => {
-                if let Some(b) = open.last_mut() {
-                    b.text.push_str(if done { "[x] " } else { "[ ] " });
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-fn finish(b: Open, section: &str, out: &mut Vec<Block>) {
-    if b.kind == Kind::Item && b.has_paragraphs {
-        return;
-    }
-    let mut text = if b.kind == Kind::Code {
-        b.text.trim_end().to_string()
-    } else {
-        squeeze(b.text.trim_end_matches(" | "))
-    };
-    let mut id = None;
-    if matches!(b.kind, Kind::Paragraph | Kind::Item)
-        && let Some((found, at)) = marker(&text)
-    {
-        id = Some(found.to_string());
-        text.truncate(at);
-    }
-    if text.is_empty() && id.is_none() {
-        return;
-    }
-    out.push(Block {
-        kind: b.kind,
-        section: section.to_string(),
-        text,
-        id,
-        level: b.level,
-    });
-}
-
-/// The stronger of two levels; the first of equals.
-fn strongest(best: Option<Level>, l: Level) -> Option<Level> {
-    match best {
-        Some(b) if b.strength() >= l.strength() => Some(b),
-        _ => Some(l),
-    }
-}
-
-/// White space runs as one space, none at the ends.
-fn squeeze(s: &str) -> String {
+/// White space runs as one space, none at the ends (as `split_whitespace` joined by spaces).
+/// Text is copied a run at a time, between white space found byte by byte.
+pub(super) fn squeeze(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    let bytes = s.as_bytes();
+    let (mut run, mut i) = (0, 0);
     let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
+    while i < bytes.len() {
+        let width = white_space_at(bytes, i);
+        if width == 0 {
+            i += 1;
+            continue;
         }
+        if run < i {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&s[run..i]);
+        }
+        space = true;
+        i += width;
+        run = i;
+    }
+    if run < bytes.len() {
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&s[run..]);
     }
     out
+}
+
+/// The length in bytes of the white space character at `i`, or 0: the Unicode White_Space
+/// characters, as [`char::is_whitespace`] knows them, read from their UTF-8 bytes.
+fn white_space_at(b: &[u8], i: usize) -> usize {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match b[i] {
+        b'\t'..=b'\r' | b' ' => 1,
+        // U+0085, U+00A0
+        0xC2 if matches!(at(1), 0x85 | 0xA0) => 2,
+        // U+1680
+        0xE1 if at(1) == 0x9A && at(2) == 0x80 => 3,
+        // U+2000 to U+200A, U+2028, U+2029, U+202F; U+205F
+        0xE2 if at(1) == 0x80 && matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => 3,
+        0xE2 if at(1) == 0x81 && at(2) == 0x9F => 3,
+        // U+3000
+        0xE3 if at(1) == 0x80 && at(2) == 0x80 => 3,
+        _ => 0,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn blocks(md: &str, source_ids: Option<&[String]>) -> Vec<Block> {
+        super::super::requirements::extract(md, None, source_ids).blocks
+    }
+
+    #[test]
+    fn white_space_runs_are_one_space() {
+        assert_eq!(squeeze("  a\t\u{b} b\u{3000}c \n\u{a0}d  "), "a b c d");
+        assert_eq!(squeeze("日本語 の\u{2029}本文"), "日本語 の 本文");
+        assert_eq!(squeeze(""), "");
+        assert_eq!(squeeze(" \u{3000} "), "");
+    }
+
+    #[test]
+    fn squeeze_is_split_on_white_space_joined_by_one_space() {
+        let spaces: Vec<char> = (0..=char::MAX as u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        assert_eq!(spaces.len(), 25, "every Unicode white space character");
+        let parts = [
+            "", "a", "日本", "é", "\u{1c}x", "\u{2030}", "\u{3001}", "\u{2060}", "\u{86}",
+            "\u{1681}",
+        ];
+        for (i, w) in spaces.iter().enumerate() {
+            for (j, p) in parts.iter().enumerate() {
+                let q = parts[(i + j) % parts.len()];
+                let s = format!("{w}{p}{w}{w}{q}{p}{w}");
+                let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert_eq!(squeeze(&s), want, "{s:?}");
+            }
+        }
+    }
+
     #[test]
     fn blocks_have_their_section_text_and_requirement_id() {
         let md = "# Title\n\nIntro *text*\nwraps.\n\n## Scope {#scope}\n\n- One.\n- Two MUST. {#R-1}\n  - Nested.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n";
-        let got: Vec<(Kind, String, String, Option<String>)> = blocks(md, None, None)
+        let got: Vec<(Kind, String, String, Option<String>)> = blocks(md, None)
             .into_iter()
             .map(|b| (b.kind, b.section, b.text, b.id))
             .collect();
@@ -255,7 +150,7 @@ mod tests {
     #[test]
     fn a_translation_takes_the_source_heading_ids() {
         let ids = vec!["scope".to_string()];
-        let b = blocks("## 範囲\n\n本文。\n", Some(&ids), None);
+        let b = blocks("## 範囲\n\n本文。\n", Some(&ids));
         assert_eq!(b[0].section, "scope");
         assert_eq!(b[1].section, "scope");
         assert_eq!(b[1].text, "本文。");

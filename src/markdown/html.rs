@@ -27,6 +27,8 @@ pub struct Input<'a> {
     /// requirements are shown with their IDs, levels and keywords, and listed in
     /// [`Rendered::requirements`].
     pub bcp14: Option<&'a Bcp14<'a>>,
+    /// Whether to list the chapter's blocks in [`Rendered::blocks`] (for comparing versions).
+    pub blocks: bool,
 }
 
 /// What the HTML shows of a chapter's requirements and keywords.
@@ -75,6 +77,8 @@ pub struct Rendered {
     /// Its requirements, and the keywords outside them (with [`Input::bcp14`] only).
     pub requirements: Vec<Requirement>,
     pub stray_keywords: Vec<super::requirements::Stray>,
+    /// Its blocks (with [`Input::blocks`] only), read in the same pass as its requirements.
+    pub blocks: Vec<super::blocks::Block>,
 }
 
 impl Rendered {
@@ -91,13 +95,18 @@ impl Rendered {
 pub fn render(input: &Input) -> Rendered {
     let mut out = Rendered::default();
     let mut html = String::with_capacity(input.markdown.len() * 3 / 2);
-    let extracted = input
-        .bcp14
-        .map(|b| super::requirements::extract(input.markdown, b.table, input.source_ids));
+    let extracted = (input.bcp14.is_some() || input.blocks).then(|| {
+        super::requirements::extract(
+            input.markdown,
+            input.bcp14.map(|b| b.table),
+            input.source_ids,
+        )
+    });
     let stream = Stream {
         input,
         found: extracted
             .as_ref()
+            .filter(|_| input.bcp14.is_some())
             .map_or(&[], |x| x.requirements.as_slice()),
         events: Parser::new_ext(input.markdown, options()).into_offset_iter(),
         out: &mut out,
@@ -116,8 +125,13 @@ pub fn render(input: &Input) -> Rendered {
     pulldown_cmark::html::push_html(&mut html, stream);
     out.html = std::sync::Arc::new(html);
     if let Some(x) = extracted {
-        out.requirements = x.requirements;
-        out.stray_keywords = x.stray;
+        if input.bcp14.is_some() {
+            out.requirements = x.requirements;
+            out.stray_keywords = x.stray;
+        }
+        if input.blocks {
+            out.blocks = x.blocks;
+        }
     }
     out
 }

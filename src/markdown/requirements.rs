@@ -6,6 +6,7 @@
 //! same parser events as everything else, with the section each one is in; the pages, the
 //! PDF, the checks, the checklists and the comparison of versions all start from what it finds.
 
+use super::blocks::{Block, Kind, squeeze};
 use super::{HeadingState, options, pick_id};
 use crate::bcp14::{Level, Table};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
@@ -44,6 +45,8 @@ pub struct Stray {
 pub struct Extracted {
     pub requirements: Vec<Requirement>,
     pub stray: Vec<Stray>,
+    /// Every block of the chapter, in order: what the comparison of versions aligns.
+    pub blocks: Vec<Block>,
 }
 
 /// The ID in a marker ` {#ID}` at the end of `text`, and where the marker starts (its leading
@@ -77,10 +80,11 @@ pub fn has_requirements(markdown: &str) -> bool {
         })
 }
 
-/// A paragraph or list item being read, with its text and keywords so far.
-struct Block {
+/// A block being read (a paragraph, list item, table row or code block), with its text and
+/// keywords so far.
+struct Open {
+    kind: Kind,
     start: usize,
-    item: bool,
     /// Inside an item: whether it holds paragraphs (then they are the blocks, not the item).
     has_paragraphs: bool,
     /// Where the block's own text ends (an item's nested list is not its own text).
@@ -89,16 +93,17 @@ struct Block {
     found: Vec<(usize, String, Level)>,
 }
 
-/// The requirements of a chapter, and the keywords outside them. `source_ids` are the source
-/// chapter's heading ids, by position (for a translation), as the renderer uses them.
-pub fn extract(markdown: &str, table: &Table, source_ids: Option<&[String]>) -> Extracted {
+/// The requirements of a chapter, the keywords outside them (with `table`) and its blocks, in
+/// one pass over the parser's events. `source_ids` are the source chapter's heading ids, by
+/// position (for a translation), as the renderer uses them. Without `table`, no keyword is
+/// looked for: requirements have no level.
+pub fn extract(markdown: &str, table: Option<&Table>, source_ids: Option<&[String]>) -> Extracted {
     let mut out = Extracted::default();
-    let mut blocks: Vec<Block> = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
     let mut section = crate::translate::TOP.to_string();
     let mut heading: Option<HeadingState> = None;
     let mut used = HashSet::new();
     let mut headings = 0;
-    let mut in_code = false;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
@@ -113,6 +118,13 @@ pub fn extract(markdown: &str, table: &Table, source_ids: Option<&[String]>) -> 
                 if let Some(h) = heading.take() {
                     section = pick_id(&h, source_ids, headings, &mut used);
                     headings += 1;
+                    out.blocks.push(Block {
+                        kind: Kind::Heading,
+                        section: section.clone(),
+                        text: squeeze(&h.text),
+                        id: None,
+                        level: None,
+                    });
                 }
             }
             Event::Text(t) | Event::Code(t) if heading.is_some() => {
@@ -120,56 +132,83 @@ pub fn extract(markdown: &str, table: &Table, source_ids: Option<&[String]>) -> 
                     h.text.push_str(&t);
                 }
             }
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
-            Event::End(TagEnd::CodeBlock) => in_code = false,
             Event::Start(Tag::Paragraph) => {
-                if let Some(item) = blocks.last_mut().filter(|b| b.item) {
+                if let Some(item) = open.last_mut().filter(|b| b.kind == Kind::Item) {
                     item.has_paragraphs = true;
                 }
-                blocks.push(Block::new(range.start, false));
+                open.push(Open::new(Kind::Paragraph, range.start));
             }
-            Event::Start(Tag::Item) => blocks.push(Block::new(range.start, true)),
-            Event::End(TagEnd::Paragraph | TagEnd::Item) => {
-                if let Some(block) = blocks.pop() {
-                    block.finish(markdown, &section, &mut out);
+            Event::Start(Tag::Item) => open.push(Open::new(Kind::Item, range.start)),
+            // An item's own text comes before the list nested in it.
+            Event::Start(Tag::List(_)) => {
+                if let Some(item) = open
+                    .last_mut()
+                    .filter(|b| b.kind == Kind::Item && !b.has_paragraphs)
+                {
+                    let own = Open {
+                        kind: Kind::Item,
+                        start: item.start,
+                        has_paragraphs: false,
+                        text_end: item.text_end,
+                        text: std::mem::take(&mut item.text),
+                        found: std::mem::take(&mut item.found),
+                    };
+                    item.has_paragraphs = true;
+                    own.finish(markdown, &section, &mut out);
                 }
             }
-            Event::Text(t) if !in_code => {
-                let found = table.find(&t);
-                let exact = t.len() == range.len();
-                match blocks.last_mut() {
-                    Some(b) => {
-                        for f in found {
-                            let at = if exact {
-                                range.start + f.start
-                            } else {
-                                range.start
-                            };
-                            b.found.push((at, t[f.start..f.end].to_string(), f.level));
-                        }
-                        b.text.push_str(&t);
-                        b.text_end = range.end;
-                    }
-                    // Text outside paragraphs and items: table cells.
-                    None => out.stray.extend(found.into_iter().map(|f| Stray {
-                        offset: if exact {
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                open.push(Open::new(Kind::Row, range.start));
+            }
+            Event::Start(Tag::CodeBlock(_)) => open.push(Open::new(Kind::Code, range.start)),
+            Event::End(TagEnd::TableCell) => {
+                if let Some(b) = open.last_mut() {
+                    b.text.push_str(" | ");
+                }
+            }
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableHead
+                | TagEnd::TableRow
+                | TagEnd::CodeBlock,
+            ) => {
+                if let Some(b) = open.pop() {
+                    b.finish(markdown, &section, &mut out);
+                }
+            }
+            Event::Text(t) => {
+                let Some(b) = open.last_mut() else { continue };
+                if b.kind != Kind::Code
+                    && let Some(table) = table
+                {
+                    let exact = t.len() == range.len();
+                    for f in table.find(&t) {
+                        let at = if exact {
                             range.start + f.start
                         } else {
                             range.start
-                        },
-                        word: t[f.start..f.end].to_string(),
-                    })),
+                        };
+                        b.found.push((at, t[f.start..f.end].to_string(), f.level));
+                    }
                 }
+                b.text.push_str(&t);
+                b.text_end = range.end;
             }
             Event::Code(t) => {
-                if let Some(b) = blocks.last_mut() {
+                if let Some(b) = open.last_mut() {
                     b.text.push_str(&t);
                     b.text_end = range.end;
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
-                if let Some(b) = blocks.last_mut() {
+                if let Some(b) = open.last_mut() {
                     b.text.push(' ');
+                }
+            }
+            Event::TaskListMarker(done) => {
+                if let Some(b) = open.last_mut() {
+                    b.text.push_str(if done { "[x] " } else { "[ ] " });
                 }
             }
             _ => {}
@@ -178,11 +217,11 @@ pub fn extract(markdown: &str, table: &Table, source_ids: Option<&[String]>) -> 
     out
 }
 
-impl Block {
-    fn new(start: usize, item: bool) -> Self {
+impl Open {
+    fn new(kind: Kind, start: usize) -> Self {
         Self {
+            kind,
             start,
-            item,
             has_paragraphs: false,
             text_end: start,
             text: String::new(),
@@ -190,50 +229,84 @@ impl Block {
         }
     }
 
-    /// A finished block is a requirement when its own text ends with a marker; else its
-    /// keywords are strays. (An item that holds paragraphs leaves them the decision.)
+    /// A finished paragraph or item is a requirement when its own text ends with a marker;
+    /// else its keywords are strays, as are a table row's. (An item that holds paragraphs
+    /// leaves them the decision.) Each block but such an item is one of the chapter's blocks.
     fn finish(self, markdown: &str, section: &str, out: &mut Extracted) {
-        if self.item && self.has_paragraphs {
+        if self.kind == Kind::Item && self.has_paragraphs {
+            return;
+        }
+        if self.kind == Kind::Code {
+            let text = self.text.trim_end();
+            if !text.is_empty() {
+                out.blocks.push(Block {
+                    kind: Kind::Code,
+                    section: section.to_string(),
+                    text: text.to_string(),
+                    id: None,
+                    level: None,
+                });
+            }
             return;
         }
         let own = &markdown[self.start..self.text_end.max(self.start)];
-        let Some((id, at)) = marker(own) else {
+        let found_marker = match self.kind {
+            Kind::Paragraph | Kind::Item => marker(own),
+            _ => None,
+        };
+        let Some((id, at)) = found_marker else {
+            let level = self.found.iter().fold(None, |b, f| strongest(b, f.2));
             out.stray.extend(
                 self.found
                     .into_iter()
                     .map(|(offset, word, _)| Stray { offset, word }),
             );
+            let text = squeeze(self.text.trim_end_matches(" | "));
+            if !text.is_empty() {
+                out.blocks.push(Block {
+                    kind: self.kind,
+                    section: section.to_string(),
+                    text,
+                    id: None,
+                    level,
+                });
+            }
             return;
         };
         let marker_start = self.start + at;
-        let text = marker(&self.text)
-            .map_or(self.text.as_str(), |(_, cut)| &self.text[..cut])
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text =
+            squeeze(marker(&self.text).map_or(self.text.as_str(), |(_, cut)| &self.text[..cut]));
         let found: Vec<&(usize, String, Level)> = self
             .found
             .iter()
             .filter(|(at, _, _)| *at < marker_start)
             .collect();
-        let level =
-            found
-                .iter()
-                .map(|(_, _, l)| *l)
-                .fold(None, |best: Option<Level>, l| match best {
-                    Some(b) if b.strength() >= l.strength() => Some(b),
-                    _ => Some(l),
-                });
+        let level = found.iter().fold(None, |b, f| strongest(b, f.2));
+        out.blocks.push(Block {
+            kind: self.kind,
+            section: section.to_string(),
+            text: text.clone(),
+            id: Some(id.to_string()),
+            level,
+        });
         out.requirements.push(Requirement {
             id: id.to_string(),
             block: self.start..self.text_end,
             marker: marker_start..self.start + own.trim_end().len(),
-            item: self.item,
+            item: self.kind == Kind::Item,
             section: section.to_string(),
             text,
             keywords: found.iter().map(|(_, w, _)| w.clone()).collect(),
             level,
         });
+    }
+}
+
+/// The stronger of two levels; the first of equals.
+fn strongest(best: Option<Level>, l: Level) -> Option<Level> {
+    match best {
+        Some(b) if b.strength() >= l.strength() => Some(b),
+        _ => Some(l),
     }
 }
 
@@ -269,7 +342,7 @@ mod tests {
     #[test]
     fn paragraphs_and_items_with_markers_are_requirements_in_their_sections() {
         let md = "Intro MUST stray.\n\n## Auth {#auth}\n\nThe device MUST NOT ship a default\npassword; it SHOULD warn. {#CPE-AUTH-1}\n\n- It MAY offer `MUST` codes. {#CPE-AUTH-2}\n  - nested SHOULD stray\n- plain item\n\n| a |\n|---|\n| MUST in a cell |\n";
-        let x = extract(md, &en(), None);
+        let x = extract(md, Some(&en()), None);
         let ids: Vec<&str> = x.requirements.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["CPE-AUTH-1", "CPE-AUTH-2"]);
         let r = &x.requirements[0];
@@ -298,7 +371,7 @@ mod tests {
             vec!["（MUST）".to_string()],
         )]));
         let ids = vec!["auth".to_string()];
-        let x = extract(md, &ja, Some(&ids));
+        let x = extract(md, Some(&ja), Some(&ids));
         assert_eq!(x.requirements[0].section, "auth");
         assert_eq!(x.requirements[0].level, Some(Level::Absolute));
     }
@@ -307,11 +380,11 @@ mod tests {
     fn the_strongest_keyword_sets_the_level_and_the_first_of_equals_wins() {
         let x = extract(
             "It MAY do this and MUST NOT do that, and MUST log. {#R1}\n",
-            &en(),
+            Some(&en()),
             None,
         );
         assert_eq!(x.requirements[0].level, Some(Level::Prohibited));
-        let none = extract("No keyword here. {#R2}\n", &en(), None);
+        let none = extract("No keyword here. {#R2}\n", Some(&en()), None);
         assert_eq!(none.requirements[0].level, None);
     }
 }

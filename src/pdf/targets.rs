@@ -147,7 +147,7 @@ fn chapter_targets(
         targets.title = Some(unique(format!("c{index}"), used));
     }
     if let Some(table) = &chapter.keywords {
-        let found = extract(&chapter.markdown, table, Some(&chapter.heading_ids));
+        let found = extract(&chapter.markdown, Some(table), Some(&chapter.heading_ids));
         for r in found.requirements {
             let label = unique(format!("c{index}-{}", r.id), used);
             targets

@@ -722,6 +722,8 @@ fn render_document(
         .iter()
         .map(|v| v.chapters.iter().any(|c| has_requirements(&c.source.body)))
         .collect();
+    // Blocks are read for comparing versions, which a document with one version does not.
+    let compared = d.versions.len() > 1;
     let source_md: Vec<Vec<Rendered>> = d
         .versions
         .par_iter()
@@ -736,6 +738,7 @@ fn render_document(
                         alerts: Some(&alerts[0]),
                         marks: None,
                         bcp14: uses.then(|| &bcp14[0]),
+                        blocks: compared,
                     })
                 })
                 .collect()
@@ -764,7 +767,7 @@ fn render_document(
     } else {
         Key::default()
     };
-    let changes = crate::changes::edition::of_document(d, &source_md, keywords);
+    let changes = crate::changes::edition::of_document(d, &source_md, &translated, keywords);
     DocMarkdown {
         source: source_md,
         translated,
@@ -826,6 +829,7 @@ fn render_translations(
                                 source,
                                 source_lang,
                                 marks: marks.as_ref(),
+                                blocks: d.versions.len() > 1 && marks.is_none(),
                             };
                             let bcp14 = uses_bcp14[vi].then(|| &bcp14[ei]);
                             let html = translation::render(&chapter, i18n, &alerts[ei], bcp14);

@@ -21,6 +21,8 @@ pub struct Chapter<'a> {
     pub source_lang: &'a str,
     /// Its marks ([`crate::marks`]), when it is outdated.
     pub marks: Option<&'a Marks>,
+    /// Whether to read its blocks, for comparing versions.
+    pub blocks: bool,
 }
 
 pub fn render(c: &Chapter, i18n: &I18n, alerts: &AlertTitles, bcp14: Option<&Bcp14>) -> Rendered {
@@ -72,6 +74,7 @@ pub fn render(c: &Chapter, i18n: &I18n, alerts: &AlertTitles, bcp14: Option<&Bcp
         alerts: Some(alerts),
         marks: Some(&html_marks),
         bcp14,
+        blocks: c.blocks,
     });
     if let Some(missing) = c.marks.map(|m| &m.missing).filter(|m| !m.is_empty()) {
         r.html = Arc::new(format!(

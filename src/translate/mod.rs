@@ -45,8 +45,7 @@ pub fn sections(body: &str) -> Vec<Section> {
 pub fn stamped_parts(body: &str) -> Vec<Section> {
     let mut parts = sections(body);
     if crate::markdown::requirements::has_requirements(body) {
-        let none = crate::bcp14::Table::default();
-        for r in crate::markdown::requirements::extract(body, &none, None).requirements {
+        for r in crate::markdown::requirements::extract(body, None, None).requirements {
             let mut part = section(&r.id, &body[r.block.clone()]);
             part.requirement = true;
             parts.push(part);
