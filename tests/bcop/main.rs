@@ -6,6 +6,7 @@ mod check;
 mod ci;
 mod errors;
 mod example_site;
+mod feed;
 mod incremental;
 mod limits;
 mod masvs;

@@ -22,6 +22,7 @@ catalog-intro = { $count ->
     [one] One best current operational practice document, with every version and translation.
    *[other] { $count } best current operational practice documents, with every version and translation.
 }
+feed-link = Follow new versions (Atom feed)
 
 label-status = Status
 label-latest-version = Latest version

@@ -22,6 +22,7 @@ catalog-intro = { $count ->
     [one] Un documento de mejores prácticas operativas vigentes, con todas sus versiones y traducciones.
    *[other] { $count } documentos de mejores prácticas operativas vigentes, con todas sus versiones y traducciones.
 }
+feed-link = Siga las nuevas versiones (canal Atom)
 
 label-status = Estado
 label-latest-version = Versión más reciente

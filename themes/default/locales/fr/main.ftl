@@ -23,6 +23,7 @@ catalog-intro = { $count ->
     [one] Un document de meilleures pratiques opérationnelles actuelles, avec toutes ses versions et traductions.
    *[other] { $count } documents de meilleures pratiques opérationnelles actuelles, avec toutes leurs versions et traductions.
 }
+feed-link = Suivre les nouvelles versions (flux Atom)
 
 label-status = Statut
 label-latest-version = Dernière version

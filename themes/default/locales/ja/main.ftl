@@ -18,6 +18,7 @@ home-translated-count = { $count ->
 
 catalog-title = 文書
 catalog-intro = 現行の運用ベストプラクティス（BCOP）文書 { $count } 件。すべてのバージョンと翻訳を掲載しています。
+feed-link = 新しいバージョンを購読する（Atom フィード）
 
 label-status = 状態
 label-latest-version = 最新バージョン

@@ -22,6 +22,7 @@ catalog-intro = { $count ->
     [one] Um documento de melhores práticas operacionais atuais, com todas as versões e traduções.
    *[other] { $count } documentos de melhores práticas operacionais atuais, com todas as versões e traduções.
 }
+feed-link = Acompanhe as novas versões (feed Atom)
 
 label-status = Status
 label-latest-version = Versão mais recente
