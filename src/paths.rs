@@ -185,7 +185,10 @@ pub mod out {
         fn a_page_served_at_any_url_starts_its_links_at_the_sites_path() {
             assert_eq!(super::root_path("https://example.org/"), "/");
             assert_eq!(super::root_path("http://127.0.0.1:1111/"), "/");
-            assert_eq!(super::root_path("https://example.org/docs/bcop/"), "/docs/bcop/");
+            assert_eq!(
+                super::root_path("https://example.org/docs/bcop/"),
+                "/docs/bcop/"
+            );
             assert_eq!(super::root_path("/docs/"), "/docs/");
         }
     }
