@@ -152,6 +152,16 @@ pub mod out {
         "../".repeat(from.matches('/').count())
     }
 
+    /// The site's root as a path on its own host, from `base_url`: `/` for
+    /// `https://example.org/`, `/docs/` for `https://example.org/docs/` or `/docs/`. For a page
+    /// that is served at any URL (404.html), so that its links work on any host.
+    pub fn root_path(base_url: &str) -> String {
+        match base_url.split_once("://") {
+            Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]).to_string(),
+            None => base_url.to_string(),
+        }
+    }
+
     #[cfg(test)]
     mod tests {
         #[test]
@@ -169,6 +179,17 @@ pub mod out {
                 "../../en/cpe/versions.html"
             );
             assert_eq!(super::root("en/cpe/1.0/index.html"), "../../../");
+        }
+
+        #[test]
+        fn a_page_served_at_any_url_starts_its_links_at_the_sites_path() {
+            assert_eq!(super::root_path("https://example.org/"), "/");
+            assert_eq!(super::root_path("http://127.0.0.1:1111/"), "/");
+            assert_eq!(
+                super::root_path("https://example.org/docs/bcop/"),
+                "/docs/bcop/"
+            );
+            assert_eq!(super::root_path("/docs/"), "/docs/");
         }
     }
 }

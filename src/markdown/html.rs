@@ -120,6 +120,8 @@ pub fn render(input: &Input) -> Rendered {
         depth: 0,
         next_requirement: 0,
         requirement: None,
+        task_label: false,
+        held: None,
     };
     // The events go to the HTML writer as they are parsed, not through a list of them all.
     pulldown_cmark::html::push_html(&mut html, stream);
@@ -158,6 +160,10 @@ struct Stream<'i, 'o, I> {
     /// The index of the next requirement to come, and the one being written.
     next_requirement: usize,
     requirement: Option<&'i Requirement>,
+    /// A task's checkbox is open in a `<label>` with the item's text; the event that ends the
+    /// text waits here while `</label>` goes out.
+    task_label: bool,
+    held: Option<(Event<'i>, std::ops::Range<usize>)>,
 }
 
 impl<'i, I: Iterator<Item = (Event<'i>, std::ops::Range<usize>)>> Iterator for Stream<'i, '_, I> {
@@ -171,8 +177,13 @@ impl<'i, I: Iterator<Item = (Event<'i>, std::ops::Range<usize>)>> Iterator for S
             if self.finished {
                 return None;
             }
-            match self.events.next() {
+            match self.held.take().or_else(|| self.events.next()) {
                 Some((event, range)) => {
+                    if self.task_label && !is_inline(&event) {
+                        self.task_label = false;
+                        self.held = Some((event, range));
+                        return Some(Event::InlineHtml("</label>".into()));
+                    }
                     if let Some(e) = self.take(event, range) {
                         return Some(e);
                     }
@@ -285,6 +296,13 @@ impl<'i, I> Stream<'i, '_, I> {
             Event::End(TagEnd::Table) => {
                 self.pending.push_back(event);
                 self.pending.push_back(Event::Html("</div>\n".into()));
+            }
+            // The item's text labels the checkbox, for screen readers.
+            Event::TaskListMarker(done) => {
+                self.task_label = true;
+                let checked = if done { " checked=\"\"" } else { "" };
+                let input = format!("<label><input disabled=\"\" type=\"checkbox\"{checked}/>\n");
+                return Some(Event::InlineHtml(input.into()));
             }
             e => return self.pass(e, range),
         }
@@ -445,6 +463,34 @@ fn alert_open(kind: BlockQuoteKind, titles: Option<&AlertTitles>) -> String {
     )
 }
 
+/// Whether an event belongs to the text of a block, rather than starting or ending one.
+fn is_inline(event: &Event) -> bool {
+    match event {
+        Event::Start(t) => matches!(
+            t,
+            Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript
+                | Tag::Link { .. }
+                | Tag::Image { .. }
+        ),
+        Event::End(t) => matches!(
+            t,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+                | TagEnd::Image
+        ),
+        Event::Html(_) | Event::Rule => false,
+        _ => true,
+    }
+}
+
 /// `chapter.md#x` becomes `chapter.html#x`, so that links between source files work in the
 /// built site. Absolute URLs and other files are left alone.
 fn rewrite_link(event: Event) -> Event {
@@ -541,12 +587,37 @@ mod tests {
         assert!(h.contains("<del>old</del>"));
         assert!(h.contains("type=\"checkbox\""));
         assert!(h.contains(
+            "<li><label><input disabled=\"\" type=\"checkbox\" checked=\"\"/>\ndone</label></li>"
+        ));
+        assert!(h.contains(
             "<div class=\"alert alert-warning\" role=\"note\"><p class=\"alert-title\">warning</p>"
         ));
         let foot = h
             .find("<section class=\"footnotes\">")
             .expect("footnotes section");
         assert!(h[foot..].contains("A note."));
+    }
+
+    #[test]
+    fn a_tasks_checkbox_is_labelled_by_the_text_before_its_nested_list() {
+        let tight = html("- [ ] ship *it* now\n  - sub\n");
+        assert!(
+            tight.contains(
+                "<label><input disabled=\"\" type=\"checkbox\"/>\nship <em>it</em> now</label>\n<ul>"
+            ),
+            "{tight}"
+        );
+        let loose = html("- [ ] first\n\n  more\n\n- [x] second\n");
+        assert!(
+            loose.contains(
+                "<p><label><input disabled=\"\" type=\"checkbox\"/>\nfirst</label></p>\n<p>more</p>"
+            ),
+            "{loose}"
+        );
+        assert_eq!(
+            loose.matches("<label>").count(),
+            loose.matches("</label>").count()
+        );
     }
 
     #[test]

@@ -752,9 +752,10 @@ impl<'a> Pages<'a> {
             self.config.title
         );
         let mut common = self.common(&lang, &path, "not_found", title);
-        // Served from any URL, so links must not be relative.
-        common.root = self.config.base_url.clone();
-        let home_url = self.config.base_url.clone() + "index.html";
+        // Served at any URL, and by any host (a preview, a mirror): links start at the site's
+        // path, without a host.
+        common.root = out::root_path(&self.config.base_url);
+        let home_url = common.root.clone() + "index.html";
         (path, NotFoundPage { common, home_url })
     }
 }

@@ -1,6 +1,7 @@
 //! bcop's integration tests: one binary, a module per feature. See `support.rs` for the helper
 //! that builds fixture sites with the real `bcop` binary.
 
+mod a11y;
 mod changes;
 mod check;
 mod ci;

@@ -1,7 +1,7 @@
 //! `bcop serve`: live reload in a real browser, the error overlay, path safety, and the
 //! loopback-only default.
 
-use crate::support::{TestSite, repo};
+use crate::support::{TestSite, browser_ready, repo};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
@@ -92,31 +92,12 @@ fn serve_refuses_a_public_address_unless_allowed() {
     assert!(r.stderr.contains("pass --allow-remote"), "{}", r.stderr);
 }
 
-fn tool_missing(what: &str) -> bool {
-    if std::env::var_os("CI").is_some() {
-        panic!(
-            "{what} is missing, and CI is set: the browser tests must run in CI (.ci/run installs it)"
-        );
-    }
-    eprintln!("skipping the browser test: {what} is missing (run .ci/run to install it)");
-    true
-}
-
 #[test]
 fn live_reload_overlay_and_language_switch_work_in_a_real_browser() {
+    if !browser_ready("the live-reload browser test", &["playwright-core"]) {
+        return;
+    }
     let browser_dir = repo().join("tests/browser");
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    if !std::path::Path::new(&chromium).exists() && tool_missing("chromium") {
-        return;
-    }
-    if Command::new("node").arg("--version").output().is_err() && tool_missing("node") {
-        return;
-    }
-    if !browser_dir.join("node_modules/playwright-core").is_dir()
-        && tool_missing("tests/browser/node_modules (npm ci)")
-    {
-        return;
-    }
     let site = TestSite::copy_of(&repo());
     let server = serve(&site);
     let shots = std::env::var("BCOP_SCREENSHOTS")

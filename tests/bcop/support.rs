@@ -177,3 +177,30 @@ pub fn no_fonts_config(s: &TestSite) -> PathBuf {
     .expect("write");
     conf
 }
+
+/// Whether the real-browser tests can run: Chromium (`CHROMIUM`, or Debian's), node, and the
+/// `node_modules` that `.ci/run` installs into `tests/browser`. A missing tool fails the test
+/// when `CI` is set, since CI must run them; elsewhere the test is skipped with the reason.
+pub fn browser_ready(test: &str, modules: &[&str]) -> bool {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let node = Command::new("node").arg("--version").output().is_ok();
+    let node_modules = repo().join("tests/browser/node_modules");
+    let missing = if !Path::new(&chromium).exists() {
+        Some(chromium)
+    } else if !node {
+        Some("node".into())
+    } else {
+        modules
+            .iter()
+            .find(|m| !node_modules.join(m).is_dir())
+            .map(|m| format!("tests/browser/node_modules/{m} (npm ci)"))
+    };
+    let Some(what) = missing else { return true };
+    if std::env::var_os("CI").is_some() {
+        panic!(
+            "{what} is missing, and CI is set: the browser tests must run in CI (.ci/run installs it)"
+        );
+    }
+    eprintln!("skipping {test}: {what} is missing (run .ci/run to install it)");
+    false
+}

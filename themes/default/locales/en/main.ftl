@@ -54,7 +54,6 @@ lang-state-missing = Not translated
 
 versions-title = Version history
 versions-all = All versions
-version-switcher-label = Version
 version-label = Version { $version }
 version-latest = latest
 

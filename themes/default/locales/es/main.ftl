@@ -54,7 +54,6 @@ lang-state-missing = Sin traducir
 
 versions-title = Historial de versiones
 versions-all = Todas las versiones
-version-switcher-label = Versión
 version-label = Versión { $version }
 version-latest = más reciente
 

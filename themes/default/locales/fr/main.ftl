@@ -55,7 +55,6 @@ lang-state-missing = Non traduit
 
 versions-title = Historique des versions
 versions-all = Toutes les versions
-version-switcher-label = Version
 version-label = Version { $version }
 version-latest = la plus récente
 

@@ -45,7 +45,6 @@ lang-state-missing = 未翻訳
 
 versions-title = バージョン履歴
 versions-all = すべてのバージョン
-version-switcher-label = バージョン
 version-label = バージョン { $version }
 version-latest = 最新
 

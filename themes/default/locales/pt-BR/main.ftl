@@ -54,7 +54,6 @@ lang-state-missing = Não traduzido
 
 versions-title = Histórico de versões
 versions-all = Todas as versões
-version-switcher-label = Versão
 version-label = Versão { $version }
 version-latest = mais recente
 
