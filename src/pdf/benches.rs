@@ -47,6 +47,7 @@ fn example_document(lang: &str) -> PdfDocument {
         }
         doc.chapters.push(PdfChapter {
             title: rendered.title.unwrap_or_default(),
+            outdated: Default::default(),
             markdown: body,
             heading_ids: rendered.heading_ids,
             lang: lang.to_string(),
@@ -165,6 +166,7 @@ fn bench_masvs_corpus() {
             }
             doc.chapters.push(PdfChapter {
                 title: rendered.title.unwrap_or_else(|| path.display().to_string()),
+                outdated: Default::default(),
                 markdown: body,
                 heading_ids: rendered.heading_ids,
                 lang: lang.clone(),

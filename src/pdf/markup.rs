@@ -56,6 +56,8 @@ pub(crate) fn convert(
         last_char: None,
         next_requirement: 0,
         requirement: None,
+        headings: 0,
+        outdated: None,
     };
     if let Some(label) = targets.chapters.get(index).and_then(|t| t.title.as_ref()) {
         c.out.push_str(&format!(
@@ -108,6 +110,9 @@ struct Converter<'a, 'b> {
     /// The index of the next requirement to come, and the one being written.
     next_requirement: usize,
     requirement: Option<usize>,
+    /// How many headings of the Markdown have started, and the mark due after the open one.
+    headings: usize,
+    outdated: Option<&'b super::PdfOutdated>,
 }
 
 impl<'a> Converter<'a, '_> {
@@ -154,6 +159,9 @@ impl<'a> Converter<'a, '_> {
             Tag::Heading { level, .. } => {
                 let labels = self.targets.chapters.get(self.index);
                 self.heading_label = labels.and_then(|t| t.headings.get(&offset)).cloned();
+                let id = self.chapter.heading_ids.get(self.headings);
+                self.outdated = id.and_then(|id| self.chapter.outdated.get(id));
+                self.headings += 1;
                 self.block(&format!("#heading(level: {})[", *level as u8));
             }
             Tag::BlockQuote(None) => self.block("#quote(block: true)[\n"),
@@ -302,6 +310,17 @@ impl<'a> Converter<'a, '_> {
                     self.push(&format!(";#label({});", string(&label)));
                 }
                 self.push("\n\n");
+                if let Some(o) = self.outdated.take() {
+                    let (lang, region) = super::fonts::split_lang(&o.source_lang);
+                    let region = region.map_or("none".to_string(), |r| string(&r));
+                    self.push(&format!(
+                        "#bcop-outdated(doc, {}, (title: {}, url: {}, lang: {}, region: {region}));\n\n",
+                        string(&o.note),
+                        string(&o.source_title),
+                        string(&o.source_url),
+                        string(&lang),
+                    ));
+                }
             }
             TagEnd::BlockQuote(_) => self.close_block("];\n\n"),
             TagEnd::List(_) => self.close_block(");\n\n"),

@@ -9,6 +9,7 @@ use super::targets::Targets;
 
 fn chapter(markdown: &str) -> PdfChapter {
     PdfChapter {
+        outdated: Default::default(),
         title: "Title".into(),
         markdown: markdown.into(),
         heading_ids: Vec::new(),

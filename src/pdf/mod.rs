@@ -67,6 +67,12 @@ pub struct PdfStrings {
     pub status: String,
     /// The notice on a chapter shown in the source language.
     pub fallback_note: String,
+    /// The notice on the title page of a document that is not translated at all.
+    pub fallback_document: String,
+    /// The label of an outdated section's mark ("Translation outdated"), and the words
+    /// before the source section it names ("Source section:").
+    pub outdated_label: String,
+    pub outdated_source: String,
     /// Note, tip, important, warning, caution.
     pub alert_titles: [String; 5],
     /// The BCP 14 sentence, for a document with requirements (else empty).
@@ -99,6 +105,9 @@ pub struct PdfChapter {
     pub lang: String,
     /// An untranslated chapter, shown in the source language with `fallback_note`.
     pub fallback: bool,
+    /// The outdated sections of a translated chapter: heading id → the mark after its
+    /// heading (what changed, and where the source section is).
+    pub outdated: BTreeMap<String, PdfOutdated>,
     /// Image URL as written in the Markdown → file on disk.
     pub assets: BTreeMap<String, PathBuf>,
     /// The `.md` file, for warnings.
@@ -110,10 +119,26 @@ pub struct PdfChapter {
     pub keywords: Option<crate::bcp14::Table>,
 }
 
+/// The mark of an outdated section in a translation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct PdfOutdated {
+    /// What happened, in the PDF's language.
+    pub note: String,
+    /// The source section's heading, in the source language.
+    pub source_title: String,
+    /// The source section on the web.
+    pub source_url: String,
+    /// The source language.
+    pub source_lang: String,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct PdfDocument {
     /// The language of the UI strings and of the title page.
     pub ui_lang: String,
+    /// The language of the text: the source language when no chapter is translated (the PDF
+    /// says so on its title page, and declares that language), else `ui_lang`.
+    pub text_lang: String,
     pub title: String,
     pub doc_id: String,
     pub version: String,
@@ -408,6 +433,7 @@ pub(crate) fn main_file_for(markdown: &str) -> String {
             .collect(),
         lang: "en".into(),
         fallback: false,
+        outdated: BTreeMap::new(),
         assets: BTreeMap::new(),
         source_path: PathBuf::from("fuzz.md"),
         body_line: 0,

@@ -188,6 +188,7 @@ mod tests {
 
     fn chapter(file: &str, markdown: &str, ids: &[&str]) -> PdfChapter {
         PdfChapter {
+            outdated: Default::default(),
             title: "T".into(),
             markdown: markdown.into(),
             heading_ids: ids.iter().map(|s| s.to_string()).collect(),

@@ -58,6 +58,7 @@ fn chapter(file: &str, lang: &str, markdown: &str, ids: &[&str]) -> PdfChapter {
         .to_string();
     PdfChapter {
         title,
+        outdated: Default::default(),
         markdown: markdown.to_string(),
         heading_ids: ids.iter().map(|s| s.to_string()).collect(),
         lang: lang.to_string(),
@@ -87,6 +88,7 @@ const EN_CHECKLIST: &str = "# Checklist {#checklist}\n\n\
 pub(super) fn english() -> PdfDocument {
     PdfDocument {
         ui_lang: "en".into(),
+        text_lang: "en".into(),
         title: "Minimum Security for Customer Premises Equipment".into(),
         doc_id: "BCOP-CPE".into(),
         version: "1.0".into(),
@@ -121,6 +123,7 @@ pub(super) fn japanese() -> PdfDocument {
     fallback.fallback = true;
     PdfDocument {
         ui_lang: "ja".into(),
+        text_lang: "ja".into(),
         title: "顧客宅内機器の最低限のセキュリティ".into(),
         doc_id: "BCOP-CPE".into(),
         version: "1.0".into(),

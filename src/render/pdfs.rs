@@ -14,8 +14,8 @@ use crate::markdown::Rendered;
 use crate::marks::Marks;
 use crate::paths::out;
 use crate::pdf::{
-    CacheUse, PdfChangeRow, PdfChanges, PdfChapter, PdfDocument, PdfEngine, PdfRedlineSection,
-    PdfRequirement, PdfStrings,
+    CacheUse, PdfChangeRow, PdfChanges, PdfChapter, PdfDocument, PdfEngine, PdfOutdated,
+    PdfRedlineSection, PdfRequirement, PdfStrings,
 };
 use crate::resolve::{DocVersion, Document};
 use fluent_bundle::FluentArgs;
@@ -59,6 +59,7 @@ pub fn typeset(
         .par_iter()
         .map(|&(vi, ei, v, e)| {
             let edition = Edition {
+                doc_slug: &d.slug,
                 version: v,
                 edition: e,
                 source: &md.source[vi],
@@ -121,6 +122,7 @@ enum Made {
 
 /// One version in one language, with its rendered Markdown and its marks.
 struct Edition<'a> {
+    doc_slug: &'a str,
     version: &'a DocVersion,
     edition: &'a crate::resolve::Edition,
     source: &'a [Rendered],
@@ -144,6 +146,15 @@ fn document(config: &SiteConfig, i18n: &I18n, ed: &Edition) -> PdfDocument {
     let (v, e) = (ed.version, ed.edition);
     let lang = e.lang.as_str();
     let meta = e.meta.as_ref();
+    let chapters: Vec<PdfChapter> = (0..v.chapters.len())
+        .map(|ci| chapter(config, i18n, ed, ci))
+        .collect();
+    // A document none of whose chapters is translated is the source text, and says so.
+    let text_lang = if !chapters.is_empty() && chapters.iter().all(|c| c.fallback) {
+        config.source_language.clone()
+    } else {
+        lang.to_string()
+    };
     PdfDocument {
         ui_lang: lang.to_string(),
         title: meta
@@ -152,14 +163,12 @@ fn document(config: &SiteConfig, i18n: &I18n, ed: &Edition) -> PdfDocument {
         doc_id: v.meta.id.clone().unwrap_or_default(),
         version: v.version.name.clone(),
         date: v.meta.date.clone().unwrap_or_else(|| "1970-01-01".into()),
-        language_name: language_name(config, lang),
+        language_name: language_name(config, &text_lang),
         authors: v.meta.authors.clone(),
         translators: meta.map(|m| m.translators.clone()).unwrap_or_default(),
         draft: v.meta.status == Status::Draft,
-        strings: strings(config, i18n, ed),
-        chapters: (0..v.chapters.len())
-            .map(|ci| chapter(config, i18n, ed, ci))
-            .collect(),
+        strings: strings(config, i18n, ed, &text_lang),
+        chapters,
         requirements: crate::requirements::index::rows(
             v,
             ed.index,
@@ -178,6 +187,7 @@ fn document(config: &SiteConfig, i18n: &I18n, ed: &Edition) -> PdfDocument {
         changes: ed
             .changes
             .map(|(c, from)| changes(config, i18n, ed, c, from)),
+        text_lang,
     }
 }
 
@@ -308,8 +318,9 @@ fn language_name(config: &SiteConfig, code: &str) -> String {
         .map_or(code.to_string(), |l| l.name.clone())
 }
 
-/// The UI strings of the PDF, in its language.
-fn strings(config: &SiteConfig, i18n: &I18n, ed: &Edition) -> PdfStrings {
+/// The UI strings of the PDF, in its language; the BCP 14 sentence in the language of the
+/// text, whose keywords it names.
+fn strings(config: &SiteConfig, i18n: &I18n, ed: &Edition, text_lang: &str) -> PdfStrings {
     let (v, e) = (ed.version, ed.edition);
     let lang = e.lang.as_str();
     let t = |key: &str| i18n.text(lang, key, None);
@@ -339,10 +350,13 @@ fn strings(config: &SiteConfig, i18n: &I18n, ed: &Edition) -> PdfStrings {
         label_translators: count("label-translators", translators),
         status: t(&format!("status-{status}")),
         fallback_note: i18n.text(lang, "fallback-notice", Some(&fallback)),
+        fallback_document: i18n.text(lang, "pdf-fallback-document", Some(&fallback)),
+        outdated_label: t("lang-state-outdated"),
+        outdated_source: t("pdf-outdated-source"),
         alert_titles: ["note", "tip", "important", "warning", "caution"]
             .map(|k| t(&format!("alert-{k}"))),
         bcp14: if ed.has_requirements() {
-            t("bcp14-boilerplate")
+            i18n.text(text_lang, "bcp14-boilerplate", None)
         } else {
             String::new()
         },
@@ -374,11 +388,12 @@ fn chapter(config: &SiteConfig, i18n: &I18n, ed: &Edition, ci: usize) -> PdfChap
     if !fallback {
         assets.extend(e.assets.iter().map(|a| (a.rel.clone(), a.path.clone())));
     }
-    let markdown = match (&ed.marks[ci], fallback) {
-        (Some(marks), false) => {
-            with_marks(i18n, lang, marks, &file.body, &ed.source[ci].heading_ids)
-        }
-        _ => file.body.to_string(),
+    let (markdown, outdated) = match (&ed.marks[ci], fallback) {
+        (Some(marks), false) => (
+            marks.text(&file.body).to_string(),
+            outdated(config, i18n, ed, ci, marks),
+        ),
+        _ => (file.body.to_string(), BTreeMap::new()),
     };
     let meta = e.meta.as_ref();
     PdfChapter {
@@ -398,6 +413,7 @@ fn chapter(config: &SiteConfig, i18n: &I18n, ed: &Edition, ci: usize) -> PdfChap
             lang.to_string()
         },
         fallback,
+        outdated,
         assets,
         source_path: file.path.clone(),
         body_line: file.body_line,
@@ -412,37 +428,55 @@ fn chapter(config: &SiteConfig, i18n: &I18n, ed: &Edition, ci: usize) -> PdfChap
     }
 }
 
-/// The chapter's text with its marks ([`crate::marks`]) as the PDF shows them: a note after
-/// the heading of each marked section, in the PDF's language.
-fn with_marks(
+/// The marks of chapter `ci`'s outdated sections ([`crate::marks`]), as the PDF shows them
+/// after each section's heading: what happened, in the PDF's language, and the source section,
+/// by its heading and its address on the web.
+fn outdated(
+    config: &SiteConfig,
     i18n: &I18n,
-    lang: &str,
+    ed: &Edition,
+    ci: usize,
     marks: &Marks,
-    translation: &str,
-    source_ids: &[String],
-) -> String {
-    let text = marks.text(translation);
-    let mut out = String::with_capacity(text.len() + 256);
-    let mut last = 0;
-    for h in crate::markdown::headings(text, Some(source_ids)) {
-        let Some(mark) = marks.sections.get(&h.id) else {
-            continue;
-        };
-        // The note goes after the heading's line (its two lines for a setext heading).
-        let rest = &text[h.offset..];
-        let line_end = rest.find('\n').map_or(text.len(), |i| h.offset + i + 1);
-        let next = &text[line_end..];
-        let setext = !rest.starts_with('#') && next.starts_with(['=', '-']);
-        let end = if setext {
-            next.find('\n').map_or(text.len(), |i| line_end + i + 1)
-        } else {
-            line_end
-        };
-        out.push_str(&text[last..end]);
-        let note = i18n.text(lang, Marks::message_key(*mark), None);
-        out.push_str(&format!("\n> [!WARNING]\n> {note}\n\n"));
-        last = end;
+) -> BTreeMap<String, PdfOutdated> {
+    let (v, e) = (ed.version, ed.edition);
+    let source = &v.chapters[ci].source.body;
+    let page = format!(
+        "{}{}",
+        config.base_url,
+        out::chapter(
+            &config.source_language,
+            ed.doc_slug,
+            &v.version.name,
+            &v.chapters[ci].page
+        )
+    );
+    let titles: BTreeMap<String, String> = crate::markdown::headings(source, None)
+        .into_iter()
+        .map(|h| (h.id, heading_text(&source[h.offset..])))
+        .collect();
+    marks
+        .sections
+        .iter()
+        .map(|(id, mark)| {
+            let mark = PdfOutdated {
+                note: i18n.text(&e.lang, Marks::message_key(*mark), None),
+                source_title: titles.get(id).cloned().unwrap_or_default(),
+                source_url: format!("{page}#{id}"),
+                source_lang: config.source_language.clone(),
+            };
+            (id.clone(), mark)
+        })
+        .collect()
+}
+
+/// The text of the heading that `line` starts with: without its `#` marks, closing `#`s and
+/// explicit `{#id}`, and without emphasis and code marks.
+fn heading_text(line: &str) -> String {
+    let line = line.lines().next().unwrap_or_default().trim();
+    let mut text = line.trim_start_matches('#').trim();
+    if let Some(open) = text.rfind(" {#").filter(|_| text.ends_with('}')) {
+        text = text[..open].trim_end();
     }
-    out.push_str(&text[last..]);
-    out
+    let text = text.trim_end_matches('#').trim_end();
+    text.chars().filter(|c| !matches!(c, '*' | '`')).collect()
 }

@@ -18,6 +18,8 @@ pub const CODE_KEYS: &[&str] = &[
     "pdf-draft",
     "pdf-page",
     "pdf-page-of",
+    "pdf-fallback-document",
+    "pdf-outdated-source",
     "pdf-requirements",
     "requirements-col-id",
     "requirements-col-level",

@@ -245,6 +245,55 @@ fn pdfs_follow_the_html_rules_for_fallbacks_and_outdated_sections() {
         .split_whitespace()
         .collect();
     assert!(ja.contains("この節の原文は、この翻訳の作成後に変更されました。"));
+    // The mark is the translation's, not one of the document's alerts: it names the source
+    // section by number and heading, with its address, and has no 警告 title.
+    let mark = ja
+        .split("1.7.1対応時間目標")
+        .nth(1)
+        .expect("the outdated section's heading");
+    assert!(
+        mark.starts_with(
+            "翻訳が古くなっていますこの節の原文は、この翻訳の作成後に変更されました。原文の節：§1.7.1Responsetimeobjectiveshttps://bcop.example.org/en/abuse-desk/2.0/index.html#rto"
+        ),
+        "{}",
+        &mark[..mark.len().min(300)]
+    );
+    assert!(!ja.contains("警告翻訳が古く") && !ja.contains("警告この節の原文"));
+    // pt-BR sender-auth is not translated at all: its title page says the text is the
+    // English original, and the PDF declares English as its language.
+    let pt = s.read_bytes("public/pt-BR/sender-auth/1.0/sender-auth-1.0-pt-BR.pdf");
+    let catalog = String::from_utf8_lossy(&pt);
+    let catalog = &catalog[catalog
+        .find("/Type /Catalog")
+        .or_else(|| catalog.find("/Type/Catalog"))
+        .expect("a catalog")..];
+    let lang = &catalog[catalog.find("/Lang").expect("a /Lang in the catalog")..];
+    assert!(
+        lang.starts_with("/Lang (en)") || lang.starts_with("/Lang(en)"),
+        "{}",
+        &lang[..20]
+    );
+    let cover = poppler(
+        "pdftotext",
+        &[
+            "-l",
+            "1",
+            &s.path()
+                .join("public/pt-BR/sender-auth/1.0/sender-auth-1.0-pt-BR.pdf")
+                .to_string_lossy(),
+            "-",
+        ],
+    )
+    .unwrap_or_default()
+    .split_whitespace()
+    .collect::<Vec<_>>()
+    .join(" ");
+    assert!(
+        cover.contains("Este documento ainda não foi traduzido para o português. O texto é a versão original em inglês."),
+        "{cover}"
+    );
+    // Its BCP 14 sentence names the keywords of its text, the English ones.
+    assert!(cover.contains("\"MUST\""), "{cover}");
 }
 
 /// Issue 14: on a machine with no CJK font at all, the README's first command still builds the
