@@ -120,12 +120,12 @@ fn a_feed_without_description_or_authors_is_still_valid_and_a_broken_one_is_not(
     assert!(!xml.contains("<subtitle>"), "no empty subtitle");
     // The schema can fail: a feed without its author is refused.
     let broken = xml.replace(
-        &xml[xml.find("  <author>").unwrap()..xml.find("  </author>\n").unwrap() + 12],
+        &xml[xml.find("  <author>").expect("author")..xml.find("  </author>\n").expect("end") + 12],
         "",
     );
-    std::fs::write(&path, broken).unwrap();
+    std::fs::write(&path, broken).expect("write the feed");
     assert!(
-        validate(&path).unwrap().is_err(),
+        validate(&path).expect("xmllint ran").is_err(),
         "a feed without an author is refused"
     );
 }
