@@ -6,6 +6,7 @@
 //! memory (`serve`) or handed to a [`Sink`] as they are made (`build` writes them straight
 //! into its staging folder).
 
+pub mod cite;
 pub mod feed;
 pub mod links;
 pub mod pages;

@@ -286,6 +286,25 @@ pub struct Banner {
     pub latest_url: String,
 }
 
+/// "Cite this", on a version's cover page.
+#[derive(Debug, Clone, Serialize)]
+pub struct CiteView {
+    /// The reference in the page's language, around the title, which the template marks up.
+    pub before: String,
+    pub title: String,
+    /// Set when the title is in another language than the page's.
+    pub title_lang: Option<String>,
+    pub after: String,
+    /// The language of the cited text (a fallback edition cites the source).
+    pub lang: String,
+    /// The downloads' file name without its extension: `<doc>-<version>-<lang>`.
+    pub file: String,
+    /// The citation as `data:` URLs, safe to print in an attribute as they are.
+    pub bibtex_url: String,
+    pub ris_url: String,
+    pub csl_url: String,
+}
+
 page! {
     #[derive(Debug, Clone)]
     pub struct DocumentPage {
@@ -298,6 +317,8 @@ page! {
         pub banner: Option<Banner>,
         /// Source sections changed since this translation was stamped (0 when up to date).
         pub outdated: usize,
+        /// "Cite this", on the cover page (the first chapter) only.
+        pub cite: Option<CiteView>,
     }
     shared {
         pub versions: Vec<VersionLink>,

@@ -5,6 +5,7 @@ mod a11y;
 mod changes;
 mod check;
 mod ci;
+mod cite;
 mod errors;
 mod example_site;
 mod feed;

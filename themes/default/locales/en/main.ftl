@@ -186,3 +186,17 @@ language-name-ja = Japanese
 # What joins a label to what it labels ("Version history: Abuse Desk Operations").
 label-separator = { ": " }
 pager-label = Previous and next chapter
+cite-title = Cite this
+cite-downloads = Download the reference:
+# The reference: $authors (or the site, when a version names none), $title, $version,
+# $id when $has_id is 1, $translators when $translators_count is not 0, the site as
+# $publisher, $date, the $language of the text as a sentence says it, and its $url.
+cite-text = { $authors }. { $title }. Version { $version }{ $has_id ->
+    [0] {""}
+   *[other] {" "}({ $id })
+}{ $translators_count ->
+    [0] {""}
+   *[other] , translated by { $translators }
+}. { $publisher }, { $date }. In { $language }. Available at { $url }
+cite-name-separator = { ", " }
+cite-undated = n.d.

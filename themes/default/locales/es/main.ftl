@@ -186,3 +186,14 @@ language-name-ja = japonés
 # What joins a label to what it labels ("Version history: Abuse Desk Operations").
 label-separator = { ": " }
 pager-label = Capítulo anterior y siguiente
+cite-title = Cómo citar
+cite-downloads = Descargar la referencia:
+cite-text = { $authors }. { $title }. Versión { $version }{ $has_id ->
+    [0] {""}
+   *[other] {" "}({ $id })
+}{ $translators_count ->
+    [0] {""}
+   *[other] , traducción de { $translators }
+}. { $publisher }, { $date }. En { $language }. Disponible en { $url }
+cite-name-separator = { ", " }
+cite-undated = s. f.

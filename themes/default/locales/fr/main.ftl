@@ -187,3 +187,14 @@ language-name-ja = japonais
 # What joins a label to what it labels ("Version history: Abuse Desk Operations").
 label-separator = { " : " }
 pager-label = Chapitre précédent et suivant
+cite-title = Citer ce document
+cite-downloads = Télécharger la référence :
+cite-text = { $authors }. { $title }. Version { $version }{ $has_id ->
+    [0] {""}
+   *[other] {" "}({ $id })
+}{ $translators_count ->
+    [0] {""}
+   *[other] , traduit par { $translators }
+}. { $publisher }, { $date }. En { $language }. Disponible à l’adresse : { $url }
+cite-name-separator = { ", " }
+cite-undated = s. d.

@@ -156,3 +156,14 @@ language-name-ja = 日本語
 # What joins a label to what it labels ("Version history: Abuse Desk Operations").
 label-separator = { "：" }
 pager-label = 前後の章
+cite-title = この文書の引用
+cite-downloads = 文献情報のダウンロード：
+cite-text = { $authors }著{ $translators_count ->
+    [0] {""}
+   *[other] 、{ $translators }訳
+}『{ $title }』バージョン { $version }{ $has_id ->
+    [0] {""}
+   *[other] （{ $id }）
+}、{ $publisher }、{ $date }、{ $language }版。入手先：{ $url }
+cite-name-separator = { "、" }
+cite-undated = 日付なし

@@ -186,3 +186,14 @@ language-name-ja = japonês
 # What joins a label to what it labels ("Version history: Abuse Desk Operations").
 label-separator = { ": " }
 pager-label = Capítulo anterior e seguinte
+cite-title = Como citar
+cite-downloads = Baixar a referência:
+cite-text = { $authors }. { $title }. Versão { $version }{ $has_id ->
+    [0] {""}
+   *[other] {" "}({ $id })
+}{ $translators_count ->
+    [0] {""}
+   *[other] , tradução de { $translators }
+}. { $publisher }, { $date }. Em { $language }. Disponível em: { $url }
+cite-name-separator = { ", " }
+cite-undated = s.d.
