@@ -29,6 +29,44 @@ pub struct Input<'a> {
     pub bcp14: Option<&'a Bcp14<'a>>,
     /// Whether to list the chapter's blocks in [`Rendered::blocks`] (for comparing versions).
     pub blocks: bool,
+    /// How the chapter's sections are numbered, as the PDF numbers them; `None`: not at all.
+    pub numbers: Option<Numbers>,
+}
+
+/// Section numbers, the same on the web and in the PDF, so that "§ 3.2" means one section
+/// wherever it is read. Three levels are numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numbers {
+    /// Chapter `n` (from 1) of a document of several: its level-1 heading is `n`, then `n.1`
+    /// and `n.1.1`.
+    Chapter(usize),
+    /// The one chapter of a document: its level-1 heading (the title) has no number, and its
+    /// sections are `1`, `1.1` and `1.1.1`.
+    Single,
+}
+
+impl Numbers {
+    /// The number of a heading of `level`, given how many headings of each level 1 to 4 the
+    /// chapter has had so far, this one included.
+    pub fn of(self, level: u8, counts: &[usize; 4]) -> Option<String> {
+        let parts: &[usize] = match (self, level) {
+            (Numbers::Chapter(n), 1) => return Some(n.to_string()),
+            (Numbers::Chapter(_), 2..=3) => &counts[1..usize::from(level)],
+            (Numbers::Single, 2..=4) => &counts[1..usize::from(level)],
+            _ => return None,
+        };
+        let mut out = match self {
+            Numbers::Chapter(n) => n.to_string(),
+            Numbers::Single => String::new(),
+        };
+        for p in parts {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(&p.to_string());
+        }
+        Some(out)
+    }
 }
 
 /// What the HTML shows of a chapter's requirements and keywords.
@@ -46,6 +84,8 @@ pub struct TocEntry {
     pub level: u8,
     pub id: String,
     pub text: String,
+    /// Its section number (empty when the chapter's sections are not numbered).
+    pub number: String,
 }
 
 /// A link or image found in the text, for checks and asset copying.
@@ -116,6 +156,7 @@ pub fn render(input: &Input) -> Rendered {
         heading: None,
         used_ids: HashSet::new(),
         heading_index: 0,
+        counts: [0; 4],
         finished: false,
         depth: 0,
         next_requirement: 0,
@@ -154,6 +195,8 @@ struct Stream<'i, 'o, I> {
     heading: Option<HeadingState<'i>>,
     used_ids: HashSet<String>,
     heading_index: usize,
+    /// How many headings of levels 1 to 4 there have been, for section numbers.
+    counts: [usize; 4],
     finished: bool,
     /// How many lists and block quotes are open.
     depth: usize,
@@ -258,8 +301,17 @@ impl<'i, I> Stream<'i, '_, I> {
                         &mut self.used_ids,
                     );
                     self.heading_index += 1;
+                    let level = usize::from(h.level as u8);
+                    if level <= 4 {
+                        self.counts[level - 1] += 1;
+                        self.counts[level..].iter_mut().for_each(|c| *c = 0);
+                    }
+                    let number = self
+                        .input
+                        .numbers
+                        .and_then(|n| n.of(h.level as u8, &self.counts));
                     let mark = self.input.marks.and_then(|m| m.get(&id)).cloned();
-                    emit_heading(h, id, out, &mut self.pending);
+                    emit_heading(h, id, number, out, &mut self.pending);
                     if let Some(mark) = mark {
                         self.pending.push_back(Event::Html(mark.into()));
                     }
@@ -412,6 +464,7 @@ fn open_requirement(r: &Requirement, item: bool, mark: Option<&String>) -> Strin
 fn emit_heading<'a>(
     h: HeadingState<'a>,
     id: String,
+    number: Option<String>,
     out: &mut Rendered,
     events: &mut VecDeque<Event<'a>>,
 ) {
@@ -425,14 +478,19 @@ fn emit_heading<'a>(
             level,
             id: id.clone(),
             text,
+            number: number.clone().unwrap_or_default(),
         });
     }
     let escaped = escape_attr(&id);
     // Joined rather than formatted: every heading of every page comes through here.
     let digit = ["0", "1", "2", "3", "4", "5", "6"][usize::from(level).min(6)];
-    events.push_back(Event::Html(
-        ["<h", digit, " id=\"", &escaped, "\">"].concat().into(),
-    ));
+    let open = ["<h", digit, " id=\"", &escaped, "\">"].concat();
+    events.push_back(Event::Html(match number {
+        Some(n) => [&open, "<span class=\"secno\">", &n, "</span> "]
+            .concat()
+            .into(),
+        None => open.into(),
+    }));
     events.extend(h.inner);
     events.push_back(Event::Html(
         [
@@ -596,6 +654,38 @@ mod tests {
             .find("<section class=\"footnotes\">")
             .expect("footnotes section");
         assert!(h[foot..].contains("A note."));
+    }
+
+    #[test]
+    fn sections_are_numbered_by_chapter_or_from_one_in_a_single_chapter_document() {
+        let md = "# Title\n\n## A\n\n### A.a\n\n#### deep\n\n## B\n\n### B.a\n";
+        let numbers = |n| {
+            let r = render(&Input {
+                markdown: md,
+                numbers: Some(n),
+                ..Default::default()
+            });
+            let html = r.html.to_string();
+            let shown: Vec<String> = html
+                .split("<span class=\"secno\">")
+                .skip(1)
+                .map(|s| s[..s.find('<').unwrap_or(0)].to_string())
+                .collect();
+            let toc: Vec<String> = r.toc.iter().map(|t| t.number.clone()).collect();
+            (shown, toc)
+        };
+        let (shown, toc) = numbers(Numbers::Chapter(3));
+        assert_eq!(shown, ["3", "3.1", "3.1.1", "3.2", "3.2.1"]);
+        assert_eq!(toc, ["3.1", "3.1.1", "3.2", "3.2.1"]);
+        let (shown, toc) = numbers(Numbers::Single);
+        assert_eq!(shown, ["1", "1.1", "1.1.1", "2", "2.1"]);
+        assert_eq!(toc, ["1", "1.1", "2", "2.1"]);
+        let plain = render(&Input {
+            markdown: md,
+            ..Default::default()
+        });
+        assert!(!plain.html.contains("secno"));
+        assert!(plain.html.contains("<h2 id=\"a\">A<a class=\"anchor\""));
     }
 
     #[test]

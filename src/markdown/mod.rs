@@ -10,7 +10,7 @@ pub mod requirements;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 
-pub use html::{AlertTitles, Input, Rendered, TocEntry, render};
+pub use html::{AlertTitles, Input, Numbers, Rendered, TocEntry, render};
 
 /// The parser options of every reader of the site's Markdown (GFM: tables, footnotes,
 /// strikethrough, task lists, alerts; and `{#id}` on headings).

@@ -732,7 +732,8 @@ fn render_document(
         .map(|(v, uses)| {
             v.chapters
                 .par_iter()
-                .map(|c| {
+                .enumerate()
+                .map(|(ci, c)| {
                     markdown::render(&Input {
                         markdown: &c.source.body,
                         source_ids: None,
@@ -740,6 +741,7 @@ fn render_document(
                         marks: None,
                         bcp14: uses.then(|| &bcp14[0]),
                         blocks: compared,
+                        numbers: Some(section_numbers(v, ci)),
                     })
                 })
                 .collect()
@@ -842,6 +844,16 @@ fn render_translations(
         })
         .collect();
     unzip3(translated)
+}
+
+/// How chapter `ci` of `v` numbers its sections: by chapter in a document of several, from 1
+/// in a document of one.
+pub(crate) fn section_numbers(v: &crate::resolve::DocVersion, ci: usize) -> markdown::Numbers {
+    if v.chapters.len() == 1 {
+        markdown::Numbers::Single
+    } else {
+        markdown::Numbers::Chapter(ci + 1)
+    }
 }
 
 /// Splits `[version][edition][chapter]` pairs into two arrays of the same shape.

@@ -582,7 +582,7 @@ impl<'a> Pages<'a> {
             id: v.meta.id.as_deref(),
         };
         let names = |list: &[String]| {
-            let sep = self.i18n.text(lang, "cite-name-separator", None);
+            let sep = self.i18n.text(lang, "name-separator", None);
             list.iter()
                 .map(|n| display_name(n))
                 .collect::<Vec<_>>()

@@ -54,6 +54,7 @@ impl Pages<'_> {
                         level: t.level,
                         id: [anchor.as_str(), "-", &t.id].concat(),
                         text: t.text.clone(),
+                        number: t.number.clone(),
                     })
                     .collect();
                 PrintChapter {

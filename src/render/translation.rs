@@ -75,6 +75,7 @@ pub fn render(c: &Chapter, i18n: &I18n, alerts: &AlertTitles, bcp14: Option<&Bcp
         marks: Some(&html_marks),
         bcp14,
         blocks: c.blocks,
+        numbers: Some(super::section_numbers(c.version, c.index)),
     });
     if let Some(missing) = c.marks.map(|m| &m.missing).filter(|m| !m.is_empty()) {
         r.html = Arc::new(format!(

@@ -248,12 +248,12 @@ fn pdfs_follow_the_html_rules_for_fallbacks_and_outdated_sections() {
     // The mark is the translation's, not one of the document's alerts: it names the source
     // section by number and heading, with its address, and has no 警告 title.
     let mark = ja
-        .split("1.7.1対応時間目標")
+        .split("7.1対応時間目標")
         .nth(1)
         .expect("the outdated section's heading");
     assert!(
         mark.starts_with(
-            "翻訳が古くなっていますこの節の原文は、この翻訳の作成後に変更されました。原文の節：§1.7.1Responsetimeobjectiveshttps://bcop.example.org/en/abuse-desk/2.0/index.html#rto"
+            "翻訳が古くなっていますこの節の原文は、この翻訳の作成後に変更されました。原文の節：§7.1Responsetimeobjectiveshttps://bcop.example.org/en/abuse-desk/2.0/index.html#rto"
         ),
         "{}",
         &mark[..mark.len().min(300)]
@@ -373,4 +373,47 @@ fn a_pdf_that_no_font_can_typeset_is_skipped_with_one_warning() {
     let strict = run(true);
     assert!(!strict.status.success());
     assert!(String::from_utf8_lossy(&strict.stderr).contains("error[pdf-cjk-font]"));
+}
+
+/// Readers cite "§ 3.2": a section has the same number on the web and in the PDF, and a
+/// document of one chapter has no chapter level (its sections are 1, 2, 3).
+#[test]
+fn sections_have_the_same_numbers_on_the_web_and_in_the_pdf() {
+    let s = built(&[]);
+    let web = s.read("public/en/cpe-security/1.0/02-device-requirements.html");
+    assert!(
+        web.contains("<span class=\"secno\">3.2</span> Authentication and credentials"),
+        "chapter 3, section 2 on the web"
+    );
+    let single = s.read("public/en/abuse-desk/2.0/index.html");
+    assert!(single.contains("<span class=\"secno\">7.1</span> Response time objectives"));
+    assert!(single.contains("<span class=\"secno\">1</span> Scope and terminology"));
+    let ja = s.read("public/ja/abuse-desk/2.0/index.html");
+    assert!(
+        ja.contains("<span class=\"secno\">7.1</span> 対応時間目標"),
+        "the same number in Japanese"
+    );
+    let Some(cpe) = text(&s, "public/en/cpe-security/1.0/cpe-security-1.0-en.pdf") else {
+        return;
+    };
+    let cpe: String = cpe.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        cpe.contains("3.2 Authentication and credentials"),
+        "chapter 3, section 2 in the PDF"
+    );
+    let abuse = text(&s, "public/en/abuse-desk/2.0/abuse-desk-2.0-en.pdf").unwrap_or_default();
+    let abuse: String = abuse.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        abuse.contains("7.1 Response time objectives"),
+        "single chapter: 7.1"
+    );
+    assert!(abuse.contains("1 Scope and terminology"));
+    assert!(
+        !abuse.contains("1.1 Scope and terminology"),
+        "no extra chapter level"
+    );
+    assert!(
+        !abuse.contains("1 Abuse Desk Operations"),
+        "the title has no number"
+    );
 }

@@ -198,5 +198,5 @@ cite-text = { $authors }. { $title }. Version { $version }{ $has_id ->
     [0] {""}
    *[other] , translated by { $translators }
 }. { $publisher }, { $date }. In { $language }. Available at { $url }
-cite-name-separator = { ", " }
+name-separator = { ", " }
 cite-undated = n.d.

@@ -195,5 +195,5 @@ cite-text = { $authors }. { $title }. Versión { $version }{ $has_id ->
     [0] {""}
    *[other] , traducción de { $translators }
 }. { $publisher }, { $date }. En { $language }. Disponible en { $url }
-cite-name-separator = { ", " }
+name-separator = { ", " }
 cite-undated = s. f.

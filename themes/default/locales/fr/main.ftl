@@ -196,5 +196,5 @@ cite-text = { $authors }. { $title }. Version { $version }{ $has_id ->
     [0] {""}
    *[other] , traduit par { $translators }
 }. { $publisher }, { $date }. En { $language }. Disponible à l’adresse : { $url }
-cite-name-separator = { ", " }
+name-separator = { ", " }
 cite-undated = s. d.

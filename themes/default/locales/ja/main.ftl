@@ -165,5 +165,5 @@ cite-text = { $authors }著{ $translators_count ->
     [0] {""}
    *[other] （{ $id }）
 }、{ $publisher }、{ $date }、{ $language }版。入手先：{ $url }
-cite-name-separator = { "、" }
+name-separator = { "、" }
 cite-undated = 日付なし

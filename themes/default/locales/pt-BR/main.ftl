@@ -195,5 +195,5 @@ cite-text = { $authors }. { $title }. Versão { $version }{ $has_id ->
     [0] {""}
    *[other] , tradução de { $translators }
 }. { $publisher }, { $date }. Em { $language }. Disponível em: { $url }
-cite-name-separator = { ", " }
+name-separator = { ", " }
 cite-undated = s.d.
