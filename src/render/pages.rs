@@ -530,7 +530,19 @@ impl<'a> Pages<'a> {
                 lang_name_in_text: self.lang_name_in(lang, lang),
                 number: c + 1,
                 count: v.chapters.len(),
-                bcp14: if c == 0 { self.bcp14(vi, lang) } else { None },
+                // The sentence names the keywords of the text: a fallback's are the source's.
+                bcp14: if c == 0 {
+                    self.bcp14(
+                        vi,
+                        if fallback {
+                            &self.config.source_language
+                        } else {
+                            lang
+                        },
+                    )
+                } else {
+                    None
+                },
             },
             chapters: if v.chapters.len() > 1 {
                 chapters

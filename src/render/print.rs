@@ -79,6 +79,8 @@ impl Pages<'_> {
         let header_css = css_content(
             &format!("{} · {} {}", view.title, view.id, view.version).replace(" ·  ", " · "),
         );
+        let untranslated =
+            !self.config.is_source(lang) && v.editions[lang_i].chapters.iter().all(Option::is_none);
         let page = PrintPage {
             header_css,
             common,
@@ -87,7 +89,17 @@ impl Pages<'_> {
             draft: v.meta.status == crate::load::Status::Draft,
             page_of_css,
             outdated: v.editions[lang_i].outdated_sections(),
-            bcp14: self.bcp14(vi, lang),
+            // An edition with no chapter translated is the source text, whose keywords the
+            // sentence names.
+            bcp14: self.bcp14(
+                vi,
+                if untranslated {
+                    &self.config.source_language
+                } else {
+                    lang
+                },
+            ),
+            bcp14_lang: untranslated.then(|| self.config.source_language.clone()),
             source_lang_name: self.lang_name_in(lang, &self.config.source_language),
             lang_name_in_text: self.lang_name_in(lang, lang),
         };

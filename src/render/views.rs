@@ -494,6 +494,8 @@ page! {
         pub outdated: usize,
         /// The BCP 14 sentence, when the version has requirements.
         pub bcp14: Option<String>,
+        /// Its language, when not the page's (an edition with no chapter translated).
+        pub bcp14_lang: Option<String>,
         /// The source's language and the page's, named as a sentence of the page says them.
         pub source_lang_name: String,
         pub lang_name_in_text: String,

@@ -297,3 +297,21 @@ fn walkdir_html(dir: &std::path::Path) -> Vec<String> {
     }
     out
 }
+
+/// The BCP 14 sentence names the keywords of the text it stands above: an untranslated
+/// edition's are the source's, so its sentence is the source's, marked with its language.
+#[test]
+fn the_bcp14_sentence_is_in_the_language_of_the_text() {
+    let s = built();
+    for page in ["index.html", "print.html"] {
+        let pt = s.read(&format!("public/pt-BR/sender-auth/1.0/{page}"));
+        assert!(
+            pt.contains("<p class=\"bcp14-note\" lang=\"en\">The key words &quot;MUST&quot;"),
+            "pt-BR {page}, English text"
+        );
+    }
+    let ja = s.read("public/ja/cpe-security/1.0/index.html");
+    assert!(ja.contains(
+        "<p class=\"bcp14-note\">この文書における各キーワード「しなければならない（MUST）」"
+    ));
+}
