@@ -188,9 +188,10 @@ label-separator = { ": " }
 pager-label = Previous and next chapter
 cite-title = Cite this
 cite-downloads = Download the reference:
-# The reference: $authors (or the site, when a version names none), $title, $version,
-# $id when $has_id is 1, $translators when $translators_count is not 0, the site as
-# $publisher, $date, the $language of the text as a sentence says it, and its $url.
+# The reference: $authors (or the publisher, when a version names none), $title, $version,
+# $id when $has_id is 1, $translators when $translators_count is not 0, the $publisher (the
+# version's, else the site), $date, the $language of the text as a sentence says it, and its
+# $url.
 cite-text = { $authors }. { $title }. Version { $version }{ $has_id ->
     [0] {""}
    *[other] {" "}({ $id })
