@@ -3,6 +3,7 @@
 use super::views::*;
 use crate::i18n::I18n;
 use crate::load::config::SiteConfig;
+use crate::load::title_page::{feedback_link, paragraphs};
 use crate::markdown::Rendered;
 use crate::paths::out;
 use crate::resolve::{DocVersion, Document, Site};
@@ -141,6 +142,7 @@ impl<'a> Pages<'a> {
         let ed = v.edition(lang);
         let t_meta = ed.and_then(|e| e.meta.as_ref());
         let t_title = t_meta.and_then(|m| m.title.clone());
+        let t_abstract = t_meta.and_then(|m| m.r#abstract.as_deref());
         let title_lang = (t_title.is_none() && !self.config.is_source(lang))
             .then(|| self.config.source_language.clone());
         let latest = doc.latest();
@@ -194,6 +196,20 @@ impl<'a> Pages<'a> {
                 .as_ref()
                 .map(|_| out::chapter_url(&root, lang, &doc.slug, &v.version.name, out::CHANGES)),
             changes_from,
+            publisher: v.meta.publisher.clone().unwrap_or_default(),
+            license: v.meta.license.clone().unwrap_or_default(),
+            supersedes: v.meta.supersedes.clone().unwrap_or_default(),
+            feedback: v
+                .meta
+                .feedback
+                .as_deref()
+                .and_then(feedback_link)
+                .map(|(text, href)| FeedbackView { text, href }),
+            r#abstract: paragraphs(t_abstract.or(v.meta.r#abstract.as_deref()).unwrap_or("")),
+            abstract_lang: (t_abstract.is_none()
+                && v.meta.r#abstract.is_some()
+                && !self.config.is_source(lang))
+            .then(|| self.config.source_language.clone()),
             extra: serde_yaml::to_value(&v.meta.extra).unwrap_or(serde_yaml::Value::Null),
         }
     }

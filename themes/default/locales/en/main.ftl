@@ -99,6 +99,13 @@ outdated-header = { $count ->
 label-id = Identifier
 label-language = Language
 label-pdf = PDF
+# The cover page's and the PDF title page's rows: who issues the version, the version it
+# replaces ("Supersedes: Version 1.0"), its licence, where to send comments, and the abstract.
+label-publisher = Publisher
+label-supersedes = Supersedes
+label-license = License
+label-feedback = Feedback
+label-abstract = Abstract
 pdf-contents = Contents
 pdf-page-of = Page { $current } of { $total }
 pdf-draft = DRAFT
