@@ -89,7 +89,8 @@ pub fn paragraphs(text: &str) -> Vec<String> {
             continue;
         }
         let wide = |c: Option<char>| c.is_some_and(|c| ('\u{2E80}'..='\u{FFEF}').contains(&c));
-        if !current.is_empty() && !(wide(current.chars().last()) && wide(line.chars().next())) {
+        let cjk_join = wide(current.chars().last()) && wide(line.chars().next());
+        if !current.is_empty() && !cjk_join {
             current.push(' ');
         }
         current.push_str(line);
