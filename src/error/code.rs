@@ -55,6 +55,7 @@ codes! {
     BadDate "bad-date" "a date that is not `YYYY-MM-DD`",
     BadId "bad-id" "a document id that is not plain text",
     BadVersionRef "bad-version-ref" "`supersedes` or `superseded_by` that is not a version number",
+    BadFeedback "bad-feedback" "a `feedback` that is neither an email address nor a web address",
     UnknownKey "unknown-key" "a front matter key that looks like a misspelt known one",
     BadFrontMatterValue "bad-front-matter-value" "an extra front matter value that templates cannot read",
     MissingChapter "missing-chapter" "`chapters:` names a file that does not exist",

@@ -99,6 +99,18 @@ pub struct DocMeta {
     pub superseded_by: Option<String>,
     #[serde(default)]
     pub chapters: Option<Vec<String>>,
+    /// Who issues the document, e.g. a working group ([`super::title_page`] has these four).
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// A paragraph or a few, separated by blank lines.
+    #[serde(default)]
+    pub r#abstract: Option<String>,
+    /// An SPDX identifier such as `CC-BY-4.0`, or free text.
+    #[serde(default)]
+    pub license: Option<String>,
+    /// An email address or an http(s) URL.
+    #[serde(default)]
+    pub feedback: Option<String>,
     /// Every other key, for templates.
     #[serde(skip)]
     pub extra: BTreeMap<String, serde_yaml::Value>,
@@ -115,6 +127,10 @@ pub(super) const DOC_KEYS: &[&str] = &[
     "supersedes",
     "superseded_by",
     "chapters",
+    "publisher",
+    "abstract",
+    "license",
+    "feedback",
 ];
 
 /// The front matter of a translated `index.md`.
@@ -125,6 +141,9 @@ pub struct TranslationMeta {
     pub title: Option<String>,
     #[serde(default)]
     pub summary: Option<String>,
+    /// The abstract in this language.
+    #[serde(default)]
+    pub r#abstract: Option<String>,
     #[serde(default)]
     pub translators: Vec<String>,
     /// Fingerprints written by `bcop translate stamp`: chapter file → section id → hash.
@@ -490,6 +509,7 @@ pub(crate) fn parse_doc_meta(
         meta.extra.insert(key, value);
     }
     check_meta_values(&meta, path, text, diags);
+    super::title_page::check(&mut meta, path, text, diags);
     let body = MarkdownFile {
         name: "index.md".into(),
         path: path.to_path_buf(),
@@ -657,8 +677,11 @@ fn load_translation(
         };
         if name == "index.md" {
             if let Some(y) = split.yaml {
-                match yaml::parse(&path, text, y, split.yaml_line) {
-                    Ok(meta) => t.meta = meta,
+                match yaml::parse::<TranslationMeta>(&path, text, y, split.yaml_line) {
+                    Ok(mut meta) => {
+                        meta.r#abstract = super::title_page::non_blank(meta.r#abstract);
+                        t.meta = meta;
+                    }
                     Err(d) => diags.push(d),
                 }
             }

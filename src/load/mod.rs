@@ -7,6 +7,7 @@ pub mod config;
 pub mod content;
 pub mod files;
 pub mod theme;
+pub mod title_page;
 pub mod yaml;
 
 use crate::error::{Diagnostic, Error, Result, Severity};

@@ -88,12 +88,37 @@ pub(crate) fn generate(template: &str, doc: &PdfDocument, fonts: &Fonts) -> Gene
         ("date", &doc.date),
         ("language", &doc.language_name),
         ("status", &doc.strings.status),
+        ("publisher", &doc.publisher),
+        ("license", &doc.license),
+        ("supersedes", &doc.supersedes),
+        ("citation", &doc.citation),
     ] {
         let _ = writeln!(text, "  {key}: {},", string(value));
     }
     let _ = writeln!(text, "  date-value: {},", date_value(&doc.date));
     let _ = writeln!(text, "  authors: {},", string_array(&doc.authors));
     let _ = writeln!(text, "  translators: {},", string_array(&doc.translators));
+    let _ = match &doc.feedback {
+        Some((shown, href)) => writeln!(
+            text,
+            "  feedback: (text: {}, url: {}),",
+            string(shown),
+            string(href)
+        ),
+        None => writeln!(text, "  feedback: none,"),
+    };
+    let abstract_lang = if doc.abstract_lang.is_empty() {
+        ui_lang
+    } else {
+        doc.abstract_lang.as_str()
+    };
+    let _ = writeln!(
+        text,
+        "  abstract: (paragraphs: {}, {}, fonts: {}),",
+        string_array(&doc.r#abstract),
+        lang_fields(abstract_lang),
+        stack(abstract_lang)
+    );
     let _ = writeln!(text, "  draft: {},", doc.draft);
     let _ = writeln!(text, "  strings: {},", strings(doc));
     text.push_str("  chapters: (\n");
@@ -160,6 +185,12 @@ fn strings(doc: &PdfDocument) -> String {
         ("language", &s.label_language),
         ("authors", &s.label_authors),
         ("translators", &s.label_translators),
+        ("publisher", &s.label_publisher),
+        ("supersedes", &s.label_supersedes),
+        ("license", &s.label_license),
+        ("feedback", &s.label_feedback),
+        ("abstract", &s.label_abstract),
+        ("cite", &s.label_cite),
         ("fallback-note", &s.fallback_note),
         ("fallback-document", &s.fallback_document),
         ("outdated", &s.outdated_label),
@@ -283,6 +314,10 @@ pub(crate) fn texts(doc: &PdfDocument) -> Vec<&str> {
         &doc.version,
         &doc.date,
         &doc.language_name,
+        &doc.publisher,
+        &doc.license,
+        &doc.supersedes,
+        &doc.citation,
         &s.contents,
         &s.page_of,
         &s.draft,
@@ -293,6 +328,12 @@ pub(crate) fn texts(doc: &PdfDocument) -> Vec<&str> {
         &s.label_language,
         &s.label_authors,
         &s.label_translators,
+        &s.label_publisher,
+        &s.label_supersedes,
+        &s.label_license,
+        &s.label_feedback,
+        &s.label_abstract,
+        &s.label_cite,
         &s.status,
         &s.fallback_note,
         &s.fallback_document,
@@ -323,6 +364,10 @@ pub(crate) fn texts(doc: &PdfDocument) -> Vec<&str> {
     }
     texts.extend(doc.authors.iter().map(String::as_str));
     texts.extend(doc.translators.iter().map(String::as_str));
+    texts.extend(doc.r#abstract.iter().map(String::as_str));
+    if let Some((shown, _)) = &doc.feedback {
+        texts.push(shown);
+    }
     texts.extend(s.alert_titles.iter().map(String::as_str));
     texts.extend(
         doc.chapters

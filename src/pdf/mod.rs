@@ -63,6 +63,13 @@ pub struct PdfStrings {
     pub label_language: String,
     pub label_authors: String,
     pub label_translators: String,
+    pub label_publisher: String,
+    pub label_supersedes: String,
+    pub label_license: String,
+    pub label_feedback: String,
+    pub label_abstract: String,
+    /// The title of the citation ("Cite this").
+    pub label_cite: String,
     /// The localized status, such as "Published".
     pub status: String,
     /// The notice on a chapter shown in the source language.
@@ -147,6 +154,18 @@ pub struct PdfDocument {
     pub language_name: String,
     pub authors: Vec<String>,
     pub translators: Vec<String>,
+    /// The version's publisher and licence, and the version it supersedes as the title
+    /// page says it ("Version 1.0"); each empty when the version has none.
+    pub publisher: String,
+    pub license: String,
+    pub supersedes: String,
+    /// Where readers send comments: the address as shown, and its link.
+    pub feedback: Option<(String, String)>,
+    /// The abstract's paragraphs (none without an abstract), and their language.
+    pub r#abstract: Vec<String>,
+    pub abstract_lang: String,
+    /// The reference, as the cover page's "Cite this" gives it.
+    pub citation: String,
     pub draft: bool,
     pub strings: PdfStrings,
     pub chapters: Vec<PdfChapter>,

@@ -104,6 +104,7 @@ pub(super) fn english() -> PdfDocument {
             chapter("index.md", "en", EN_INTRO, &["introduction", "scope"]),
             chapter("02-checklist.md", "en", EN_CHECKLIST, &["checklist"]),
         ],
+        ..PdfDocument::default()
     }
 }
 
@@ -139,6 +140,13 @@ pub(super) fn japanese() -> PdfDocument {
             chapter("index.md", "ja", JA_INTRO, &["introduction", "scope"]),
             fallback,
         ],
+        publisher: "CPE 作業部会".into(),
+        license: "CC-BY-4.0".into(),
+        supersedes: "バージョン 0.9".into(),
+        feedback: Some(("wg@example.org".into(), "mailto:wg@example.org".into())),
+        r#abstract: vec!["機器の要件を定める。".into(), "二つ目の段落。".into()],
+        abstract_lang: "ja".into(),
+        citation: "A. Operator著、山田 太郎訳『顧客宅内機器の最低限のセキュリティ』".into(),
     }
 }
 

@@ -7,6 +7,10 @@
 //! last word is the family name (with the lower-case particles before it: "van Beethoven"),
 //! except in names written in Chinese, Japanese or Korean script, which start with it.
 
+use crate::i18n::I18n;
+use crate::load::config::SiteConfig;
+use crate::paths::out;
+use crate::resolve::{DocVersion, LangState};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
@@ -19,13 +23,85 @@ pub struct Citation<'a> {
     pub translators: &'a [String],
     pub title: &'a str,
     pub version: &'a str,
+    /// The version's `publisher`, else the site.
     pub publisher: &'a str,
     /// `YYYY-MM-DD` (load checks it).
     pub date: Option<&'a str>,
     /// The BCP 47 code of the cited text.
     pub lang: &'a str,
-    pub url: &'a str,
+    pub url: String,
     pub id: Option<&'a str>,
+}
+
+impl<'a> Citation<'a> {
+    /// The citation of version `v` of document `slug` as read in `lang`, where its title is
+    /// `title`. An untranslated edition cites the source text: its language, its URL, no
+    /// translators. The cover page and the PDF's title page both cite through this.
+    pub fn of(
+        config: &'a SiteConfig,
+        slug: &str,
+        v: &'a DocVersion,
+        lang: &str,
+        title: &'a str,
+    ) -> Self {
+        let edition = v.edition(lang).filter(|e| e.state != LangState::Missing);
+        let text_lang = edition.map_or(config.source_language.as_str(), |e| &e.lang);
+        let translators = edition
+            .and_then(|e| e.meta.as_ref())
+            .map_or(&[][..], |m| m.translators.as_slice());
+        let url = [
+            config.base_url.as_str(),
+            &out::chapter(text_lang, slug, &v.version.name, out::INDEX),
+        ]
+        .concat();
+        Self {
+            key: [slug, "-", &v.version.name, "-", text_lang].concat(),
+            authors: &v.meta.authors,
+            translators,
+            title,
+            version: &v.version.name,
+            publisher: v.meta.publisher.as_deref().unwrap_or(&config.title),
+            date: v.meta.date.as_deref(),
+            lang: text_lang,
+            url,
+            id: v.meta.id.as_deref(),
+        }
+    }
+
+    /// The reference as a sentence in `lang` (Fluent's `cite-text`), with `title` where the
+    /// title goes (the page puts a mark there, to set the title in `<cite>`). `language` is
+    /// the cited text's language as a sentence in `lang` names it.
+    pub fn sentence(&self, i18n: &I18n, lang: &str, language: &str, title: &str) -> String {
+        let names = |list: &[String]| {
+            let sep = i18n.text(lang, "name-separator", None);
+            list.iter()
+                .map(|n| display_name(n))
+                .collect::<Vec<_>>()
+                .join(&sep)
+        };
+        let authors = if self.authors.is_empty() {
+            self.publisher.to_string()
+        } else {
+            names(self.authors)
+        };
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("authors", authors);
+        args.set("title", title);
+        args.set("version", self.version);
+        args.set("has_id", u8::from(self.id.is_some()));
+        args.set("id", self.id.unwrap_or(""));
+        args.set("translators_count", self.translators.len());
+        args.set("translators", names(self.translators));
+        args.set("publisher", self.publisher);
+        args.set(
+            "date",
+            self.date
+                .map_or_else(|| i18n.text(lang, "cite-undated", None), str::to_string),
+        );
+        args.set("language", language);
+        args.set("url", self.url.as_str());
+        i18n.text(lang, "cite-text", Some(&args))
+    }
 }
 
 /// A person's name split for bibliographies.
@@ -214,7 +290,7 @@ impl Citation<'_> {
         if let Some(babel) = babel_name(self.lang) {
             fields.push(("langid", babel.to_string(), true));
         }
-        fields.push(("url", self.url.to_string(), true));
+        fields.push(("url", self.url.clone(), true));
         let mut out = format!("@techreport{{{},\n", self.key);
         for (name, value, braced) in fields {
             if braced {
@@ -249,7 +325,7 @@ impl Citation<'_> {
             lines.push(("DA", format!("{y:04}/{m:02}/{d:02}/")));
         }
         lines.push(("LA", ris_value(self.lang)));
-        lines.push(("UR", ris_value(self.url)));
+        lines.push(("UR", ris_value(&self.url)));
         lines.push(("ER", String::new()));
         lines
             .into_iter()
@@ -272,7 +348,7 @@ impl Citation<'_> {
                 date_parts: [[y, m, d]],
             }),
             language: self.lang,
-            url: self.url,
+            url: &self.url,
         };
         serde_json::to_string(&[item]).unwrap_or_else(|_| unreachable!("plain strings"))
     }
@@ -367,7 +443,7 @@ mod tests {
             publisher: "Ops Library",
             date: Some("2025-03-14"),
             lang: "es",
-            url: "https://example.org/es/guide/1.2/index.html",
+            url: "https://example.org/es/guide/1.2/index.html".into(),
             id: Some("BCOP-1#2"),
         }
     }

@@ -3,6 +3,7 @@
 use super::views::*;
 use crate::i18n::I18n;
 use crate::load::config::SiteConfig;
+use crate::load::title_page::{feedback_link, paragraphs};
 use crate::markdown::Rendered;
 use crate::paths::out;
 use crate::resolve::{DocVersion, Document, Site};
@@ -141,6 +142,7 @@ impl<'a> Pages<'a> {
         let ed = v.edition(lang);
         let t_meta = ed.and_then(|e| e.meta.as_ref());
         let t_title = t_meta.and_then(|m| m.title.clone());
+        let t_abstract = t_meta.and_then(|m| m.r#abstract.as_deref());
         let title_lang = (t_title.is_none() && !self.config.is_source(lang))
             .then(|| self.config.source_language.clone());
         let latest = doc.latest();
@@ -194,6 +196,20 @@ impl<'a> Pages<'a> {
                 .as_ref()
                 .map(|_| out::chapter_url(&root, lang, &doc.slug, &v.version.name, out::CHANGES)),
             changes_from,
+            publisher: v.meta.publisher.clone().unwrap_or_default(),
+            license: v.meta.license.clone().unwrap_or_default(),
+            supersedes: v.meta.supersedes.clone().unwrap_or_default(),
+            feedback: v
+                .meta
+                .feedback
+                .as_deref()
+                .and_then(feedback_link)
+                .map(|(text, href)| FeedbackView { text, href }),
+            r#abstract: paragraphs(t_abstract.or(v.meta.r#abstract.as_deref()).unwrap_or("")),
+            abstract_lang: (t_abstract.is_none()
+                && v.meta.r#abstract.is_some()
+                && !self.config.is_source(lang))
+            .then(|| self.config.source_language.clone()),
             extra: serde_yaml::to_value(&v.meta.extra).unwrap_or(serde_yaml::Value::Null),
         }
     }
@@ -567,70 +583,17 @@ impl<'a> Pages<'a> {
         title: &str,
         title_lang: Option<String>,
     ) -> CiteView {
-        use super::cite::{Citation, data_url, display_name};
-        let edition = v
-            .edition(lang)
-            .filter(|e| e.state != crate::resolve::LangState::Missing);
-        let text_lang = edition.map_or(self.config.source_language.as_str(), |e| &e.lang);
-        let translators = edition
-            .and_then(|e| e.meta.as_ref())
-            .map_or(&[][..], |m| m.translators.as_slice());
-        let url = self.abs(&out::chapter(
-            text_lang,
-            &doc.slug,
-            &v.version.name,
-            out::INDEX,
-        ));
-        let citation = Citation {
-            key: [doc.slug.as_str(), "-", &v.version.name, "-", text_lang].concat(),
-            authors: &v.meta.authors,
-            translators,
-            title,
-            version: &v.version.name,
-            publisher: &self.config.title,
-            date: v.meta.date.as_deref(),
-            lang: text_lang,
-            url: &url,
-            id: v.meta.id.as_deref(),
-        };
-        let names = |list: &[String]| {
-            let sep = self.i18n.text(lang, "name-separator", None);
-            list.iter()
-                .map(|n| display_name(n))
-                .collect::<Vec<_>>()
-                .join(&sep)
-        };
-        let authors = if v.meta.authors.is_empty() {
-            self.config.title.clone()
-        } else {
-            names(&v.meta.authors)
-        };
-        let mut args = fluent_bundle::FluentArgs::new();
-        args.set("authors", authors);
-        args.set("title", TITLE_MARK);
-        args.set("version", v.version.name.as_str());
-        args.set("has_id", u8::from(v.meta.id.is_some()));
-        args.set("id", v.meta.id.as_deref().unwrap_or(""));
-        args.set("translators_count", translators.len());
-        args.set("translators", names(translators));
-        args.set("publisher", self.config.title.as_str());
-        args.set(
-            "date",
-            v.meta
-                .date
-                .clone()
-                .unwrap_or_else(|| self.i18n.text(lang, "cite-undated", None)),
-        );
-        args.set("language", self.lang_name_in(lang, text_lang));
-        args.set("url", url.as_str());
-        let text = self.i18n.text(lang, "cite-text", Some(&args));
+        use super::cite::{Citation, data_url};
+        let citation = Citation::of(self.config, &doc.slug, v, lang, title);
+        let language = self.lang_name_in(lang, citation.lang);
+        let text = citation.sentence(self.i18n, lang, &language, TITLE_MARK);
         let (before, after) = text.split_once(TITLE_MARK).unwrap_or((&text, ""));
         CiteView {
             before: before.to_string(),
             title: title.to_string(),
             title_lang,
             after: after.to_string(),
-            lang: text_lang.to_string(),
+            lang: citation.lang.to_string(),
             bibtex_url: data_url("application/x-bibtex", &citation.bibtex()),
             ris_url: data_url("application/x-research-info-systems", &citation.ris()),
             csl_url: data_url(

@@ -10,6 +10,7 @@ use crate::error::{Code, Diagnostic};
 use crate::i18n::I18n;
 use crate::load::Status;
 use crate::load::config::SiteConfig;
+use crate::load::title_page::{feedback_link, paragraphs};
 use crate::markdown::Rendered;
 use crate::marks::Marks;
 use crate::paths::out;
@@ -155,17 +156,40 @@ fn document(config: &SiteConfig, i18n: &I18n, ed: &Edition) -> PdfDocument {
     } else {
         lang.to_string()
     };
+    let title = meta
+        .and_then(|m| m.title.clone())
+        .unwrap_or_else(|| v.meta.title.clone());
+    let citation = super::cite::Citation::of(config, ed.doc_slug, v, lang, &title);
+    let cited_language = i18n
+        .language_name(lang, citation.lang)
+        .unwrap_or_else(|| language_name(config, citation.lang));
+    let citation = citation.sentence(i18n, lang, &cited_language, &title);
+    let t_abstract = meta.and_then(|m| m.r#abstract.as_deref());
+    let mut version = FluentArgs::new();
+    version.set("version", v.meta.supersedes.as_deref().unwrap_or(""));
     PdfDocument {
         ui_lang: lang.to_string(),
-        title: meta
-            .and_then(|m| m.title.clone())
-            .unwrap_or_else(|| v.meta.title.clone()),
+        title,
         doc_id: v.meta.id.clone().unwrap_or_default(),
         version: v.version.name.clone(),
         date: v.meta.date.clone().unwrap_or_else(|| "1970-01-01".into()),
         language_name: language_name(config, &text_lang),
         authors: v.meta.authors.clone(),
         translators: meta.map(|m| m.translators.clone()).unwrap_or_default(),
+        publisher: v.meta.publisher.clone().unwrap_or_default(),
+        license: v.meta.license.clone().unwrap_or_default(),
+        supersedes: match &v.meta.supersedes {
+            Some(_) => i18n.text(lang, "version-label", Some(&version)),
+            None => String::new(),
+        },
+        feedback: v.meta.feedback.as_deref().and_then(feedback_link),
+        r#abstract: paragraphs(t_abstract.or(v.meta.r#abstract.as_deref()).unwrap_or("")),
+        abstract_lang: if t_abstract.is_some() {
+            lang.to_string()
+        } else {
+            config.source_language.clone()
+        },
+        citation,
         draft: v.meta.status == Status::Draft,
         strings: strings(config, i18n, ed, &text_lang),
         chapters,
@@ -348,6 +372,12 @@ fn strings(config: &SiteConfig, i18n: &I18n, ed: &Edition, text_lang: &str) -> P
         label_language: t("label-language"),
         label_authors: count("label-authors", v.meta.authors.len()),
         label_translators: count("label-translators", translators),
+        label_publisher: t("label-publisher"),
+        label_supersedes: t("label-supersedes"),
+        label_license: t("label-license"),
+        label_feedback: t("label-feedback"),
+        label_abstract: t("label-abstract"),
+        label_cite: t("cite-title"),
         status: t(&format!("status-{status}")),
         fallback_note: i18n.text(lang, "fallback-notice", Some(&fallback)),
         fallback_document: i18n.text(lang, "pdf-fallback-document", Some(&fallback)),

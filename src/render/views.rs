@@ -181,7 +181,25 @@ pub struct DocView {
     /// predecessor's name.
     pub changes_url: Option<String>,
     pub changes_from: Option<String>,
+    /// The version's `publisher` and `license` (empty when it has none).
+    pub publisher: String,
+    pub license: String,
+    /// The version this one supersedes (empty when none).
+    pub supersedes: String,
+    /// Where readers send comments, when the version says.
+    pub feedback: Option<FeedbackView>,
+    /// The abstract's paragraphs, translated where the translation has one.
+    pub r#abstract: Vec<String>,
+    /// Set when the abstract is shown in another language than the page's.
+    pub abstract_lang: Option<String>,
     pub extra: serde_yaml::Value,
+}
+
+/// A feedback address: as shown, and its link (`mailto:` or the URL itself).
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedbackView {
+    pub text: String,
+    pub href: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

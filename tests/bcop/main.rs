@@ -19,4 +19,5 @@ mod requirements;
 mod safety;
 mod serve;
 mod support;
+mod title_page;
 mod translation;

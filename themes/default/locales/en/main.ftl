@@ -99,6 +99,13 @@ outdated-header = { $count ->
 label-id = Identifier
 label-language = Language
 label-pdf = PDF
+# The cover page's and the PDF title page's rows: who issues the version, the version it
+# replaces ("Supersedes: Version 1.0"), its licence, where to send comments, and the abstract.
+label-publisher = Publisher
+label-supersedes = Supersedes
+label-license = License
+label-feedback = Feedback
+label-abstract = Abstract
 pdf-contents = Contents
 pdf-page-of = Page { $current } of { $total }
 pdf-draft = DRAFT
@@ -188,9 +195,10 @@ label-separator = { ": " }
 pager-label = Previous and next chapter
 cite-title = Cite this
 cite-downloads = Download the reference:
-# The reference: $authors (or the site, when a version names none), $title, $version,
-# $id when $has_id is 1, $translators when $translators_count is not 0, the site as
-# $publisher, $date, the $language of the text as a sentence says it, and its $url.
+# The reference: $authors (or the publisher, when a version names none), $title, $version,
+# $id when $has_id is 1, $translators when $translators_count is not 0, the $publisher (the
+# version's, else the site), $date, the $language of the text as a sentence says it, and its
+# $url.
 cite-text = { $authors }. { $title }. Version { $version }{ $has_id ->
     [0] {""}
    *[other] {" "}({ $id })
