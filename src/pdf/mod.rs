@@ -72,6 +72,8 @@ pub struct PdfStrings {
     pub label_cite: String,
     /// The localized status, such as "Published".
     pub status: String,
+    /// Between names in a list: ", ", or "、" in Japanese.
+    pub name_separator: String,
     /// The notice on a chapter shown in the source language.
     pub fallback_note: String,
     /// The notice on the title page of a document that is not translated at all.

@@ -45,6 +45,7 @@ fn strings(ja: bool) -> PdfStrings {
             "This chapter has not been translated yet.",
             "この章はまだ翻訳されていないため、原文（英語）で表示しています。",
         ),
+        name_separator: s(", ", "、"),
         alert_titles: ["Note", "Tip", "Important", "Warning", "Caution"].map(|t| t.to_string()),
         ..PdfStrings::default()
     }

@@ -381,6 +381,7 @@ fn strings(config: &SiteConfig, i18n: &I18n, ed: &Edition, text_lang: &str) -> P
         status: t(&format!("status-{status}")),
         fallback_note: i18n.text(lang, "fallback-notice", Some(&fallback)),
         fallback_document: i18n.text(lang, "pdf-fallback-document", Some(&fallback)),
+        name_separator: t("name-separator"),
         outdated_label: t("lang-state-outdated"),
         outdated_source: t("pdf-outdated-source"),
         alert_titles: ["note", "tip", "important", "warning", "caution"]
