@@ -176,3 +176,31 @@ fn the_cover_page_shows_the_same_fields_and_a_chapter_page_does_not() {
         assert!(!bare.contains(absent), "sender-auth 1.0 shows {absent}");
     }
 }
+
+/// The print edition's title page, which the browser prints, carries the same fields as the
+/// PDF's, and none that the front matter lacks.
+#[test]
+fn the_print_edition_title_page_shows_the_same_fields() {
+    let s = built(&["--no-pdf"]);
+    let ja = s.read("public/ja/abuse-desk/2.0/print.html");
+    let title_page = &ja[..ja.find("</section>").expect("the title page")];
+    for row in [
+        "<dt>発行者</dt><dd>Abuse Handling Working Group</dd>",
+        "<dt>旧版</dt><dd>バージョン 1.0</dd>",
+        "<dt>ライセンス</dt><dd>CC-BY-4.0</dd>",
+        "<dt>フィードバック先</dt><dd><a href=\"mailto:abuse-wg@example.org\">abuse-wg@example.org</a></dd>",
+        "<h2 class=\"abstract-title\">概要</h2>",
+    ] {
+        assert!(title_page.contains(row), "{row}");
+    }
+    let en = s.read("public/en/sender-auth/1.0/print.html");
+    for label in [
+        "Publisher",
+        "Supersedes",
+        "License",
+        "Feedback",
+        "abstract-title",
+    ] {
+        assert!(!en.contains(label), "sender-auth has no {label}");
+    }
+}
