@@ -59,6 +59,7 @@ pub mod pipeline;
 mod render;
 mod requirements;
 mod resolve;
+mod search;
 mod serve;
 mod timing;
 mod translate;

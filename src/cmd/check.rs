@@ -32,8 +32,12 @@ pub struct JsonDiagnostic {
 
 pub fn run(args: &CheckArgs) -> Result<()> {
     // Only the diagnostics matter: the pages are dropped as they are made.
+    let options = crate::pipeline::Options {
+        search_later: true,
+        ..super::options(&args.site, false)
+    };
     let compiled = crate::pipeline::compile(
-        &super::options(&args.site, false),
+        &options,
         &mut crate::pipeline::State::single_use(),
         Some(&crate::render::Discard),
     );

@@ -25,6 +25,8 @@ pub fn run(args: &ServeArgs) -> Result<()> {
         pdf: args.pdf,
         // Canonical links and the sitemap point at the preview itself.
         base_url: Some(format!("http://{}:{}/", args.bind, args.port)),
+        // Made after each rebuild's pages are shown (crate::serve).
+        search_later: true,
         ..super::with_cache(crate::pipeline::Options::new(&args.root), &args.cache)
     };
     crate::serve::run(&Settings {

@@ -33,6 +33,8 @@ impl Snapshot {
             drafts,
             pdf: false,
             pdf_keys: true,
+            // What changed for readers is in the pages; the index follows from them.
+            search_later: true,
             ..Options::new(root)
         };
         let sink = Collect::default();

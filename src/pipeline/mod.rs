@@ -34,6 +34,10 @@ pub struct Options {
     pub pdf_keys: bool,
     /// Where content-addressed results (PDFs) are cached between runs.
     pub cache_dir: PathBuf,
+    /// Leave the search index's files out of the output, for the caller to make from
+    /// [`render::Output::search`] (`serve` does, after it has shown the pages; `check` never
+    /// needs them).
+    pub search_later: bool,
 }
 
 impl Options {
@@ -46,6 +50,7 @@ impl Options {
             pdf: true,
             pdf_keys: false,
             cache_dir: root.join(crate::paths::site::CACHE),
+            search_later: false,
         }
     }
 
@@ -156,6 +161,7 @@ pub fn compile(opts: &Options, state: &mut State, sink: Option<&dyn Sink>) -> Re
                     u8::from(opts.pdf_keys),
                 ],
             ]),
+            search_later: opts.search_later,
         };
         match render::render(&inputs, &mut state.render, keep, sink) {
             Ok(mut o) => {

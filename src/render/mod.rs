@@ -12,6 +12,7 @@ pub mod links;
 pub mod pages;
 pub mod pdfs;
 pub mod print;
+pub mod search;
 pub mod sitemap;
 pub mod templates;
 pub mod translation;
@@ -174,6 +175,9 @@ pub struct Output {
     /// Documents built, and how many of them were reused whole from the last build's cache.
     pub documents: usize,
     pub documents_reused: usize,
+    /// With [`Inputs::search_later`]: what the search index is made from, for the caller to
+    /// make its files when it likes (they are not in `files`).
+    pub search: Option<Arc<search::SearchLater>>,
 }
 
 /// The PDF engine and its cache folder, when PDFs are built.
@@ -213,6 +217,8 @@ pub struct Inputs<'a> {
     pub pdf: Option<PdfSetup<'a>>,
     /// A hash of the site-wide inputs that every document's rendering depends on.
     pub settings: Key,
+    /// Leave the search index's files to the caller ([`Output::search`]).
+    pub search_later: bool,
 }
 
 /// What rendering leaves for the next run (see [`crate::memo`]).
@@ -256,7 +262,8 @@ pub fn render(
         docs: docs.iter().map(|u| u.md.clone()).collect(),
     };
     // The links are checked while the site-wide pages are made: neither needs the other.
-    let (link_warnings, site_files) = rayon::join(
+    let search = Arc::new(make.search_later(&docs));
+    let (link_warnings, (site_files, search_files)) = rayon::join(
         || {
             let config = &inputs.source.config;
             links::check(
@@ -268,12 +275,23 @@ pub fn render(
                 keep,
             )
         },
-        || make.site_files_memo(&docs, &mut memo.site),
+        || {
+            rayon::join(
+                || make.site_files_memo(&docs, &mut memo.site),
+                || (!inputs.search_later).then(|| search.files()),
+            )
+        },
     );
     warnings.extend(link_warnings);
     let site_files = site_files?;
-    timer.mark("links and site pages");
-    let files = hand_over(inputs.source, &docs, &site_files, sink)?;
+    timer.mark("links, site pages and search index");
+    let files = hand_over(
+        inputs.source,
+        &docs,
+        &site_files,
+        search_files.as_deref().unwrap_or_default(),
+        sink,
+    )?;
     timer.mark("site pages handed over");
     let output = Output {
         files,
@@ -287,6 +305,7 @@ pub fn render(
             .collect(),
         documents: docs.len(),
         documents_reused,
+        search: inputs.search_later.then_some(search),
     };
     if !keep {
         memo.spent.push(Box::new((docs, md)));
@@ -300,6 +319,7 @@ fn hand_over(
     source: &Source,
     docs: &[Arc<DocUnit>],
     site_files: &SiteFiles,
+    search_files: &[OutputFile],
     sink: Option<&dyn Sink>,
 ) -> Result<Vec<OutputFile>> {
     let theme = theme_files(source);
@@ -307,7 +327,8 @@ fn hand_over(
         .pages
         .iter()
         .chain(&theme)
-        .chain(&site_files.extras);
+        .chain(&site_files.extras)
+        .chain(search_files);
     let mut files = Vec::new();
     if let Some(sink) = sink {
         // Of equal paths the first is kept (the sink keeps the first it takes): dropping the
@@ -344,6 +365,8 @@ pub struct DocUnit {
     pdf_keys: std::collections::BTreeMap<String, String>,
     /// What the site-wide pages take from it.
     parts: SiteParts,
+    /// Its pages, indexed for search.
+    search: crate::search::DocIndex,
 }
 
 /// What the site-wide pages (catalogs, home, sitemap, feeds) take from one document.
@@ -471,6 +494,30 @@ impl Make<'_> {
         Ok((docs, reused))
     }
 
+    /// What the site's search index is made from.
+    fn search_later(&self, docs: &[Arc<DocUnit>]) -> search::SearchLater {
+        let none = DocMarkdown::default();
+        let no_pdfs = std::collections::BTreeMap::new();
+        let config = &self.inputs.source.config;
+        let pages = Pages {
+            config,
+            site: self.inputs.site,
+            md: &none,
+            i18n: self.inputs.i18n,
+            pdf_sizes: &no_pdfs,
+            badge_cache: Default::default(),
+        };
+        search::SearchLater {
+            languages: config
+                .languages
+                .iter()
+                .map(|l| (l.code.clone(), search::strings(&pages, &l.code)))
+                .collect(),
+            source: config.source_language.clone(),
+            docs: docs.to_vec(),
+        }
+    }
+
     /// The site-wide pages, remade only when what the documents give them changed.
     fn site_files_memo(
         &self,
@@ -516,7 +563,11 @@ impl Make<'_> {
         let mut jobs = document_jobs(self.inputs.source, self.inputs.site, di);
         jobs.extend(requirement_jobs(&pages, di));
         jobs.extend(change_jobs(&pages, di));
-        let mut files = run_jobs(&pages, self.inputs.templates, &jobs).map_err(Error::Site)?;
+        let (files, search) = rayon::join(
+            || run_jobs(&pages, self.inputs.templates, &jobs),
+            || search::document(&pages, doc),
+        );
+        let mut files = files.map_err(Error::Site)?;
         files.extend(checklists(&pages, di));
         files.extend(pdfs.files);
         files.extend(document_assets(doc));
@@ -546,6 +597,7 @@ impl Make<'_> {
             pdf_cache_rejected: pdfs.cache_rejected,
             pdf_keys: pdfs.keys,
             parts,
+            search,
         })
     }
 

@@ -16,6 +16,9 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
+/// Where the search index's files are (made after the pages, see [`rebuild`]).
+const SEARCH_DIR: &str = "search/";
+
 /// What the pages are told.
 #[derive(Clone, Debug)]
 pub enum Event {
@@ -133,19 +136,52 @@ fn rebuild(site: &Options, shared: &Shared, state: &mut State) {
             for d in &compiled.diagnostics {
                 eprintln!("{d}\n");
             }
-            let (files, reused) = compiled
+            let (files, reused, search) = compiled
                 .output
                 .map(|o| {
                     let reused = format!(
                         " ({} of {} documents unchanged)",
                         o.documents_reused, o.documents
                     );
-                    (o.files, reused)
+                    (o.files, reused, o.search)
                 })
                 .unwrap_or_default();
             eprintln!("rebuilt {} files in {ms:.1} ms{reused}", files.len());
+            // The pages are shown at once; the search index follows when it is made, with the
+            // last one's files served until then.
+            let mut files = files;
+            files.extend(
+                current
+                    .files
+                    .0
+                    .iter()
+                    .filter(|f| f.path.starts_with(SEARCH_DIR))
+                    .cloned(),
+            );
+            files.sort_by(|a, b| a.path.cmp(&b.path));
             current.files = Arc::new(Files(files));
             current.error = None;
+            if let Some(search) = search {
+                let generation = current.generation + 1;
+                let shared = shared.clone();
+                std::thread::spawn(move || {
+                    let index = search.files();
+                    if let Ok(mut current) = shared.current.write()
+                        && current.generation == generation
+                    {
+                        let mut files: Vec<_> = current
+                            .files
+                            .0
+                            .iter()
+                            .filter(|f| !f.path.starts_with(SEARCH_DIR))
+                            .cloned()
+                            .collect();
+                        files.extend(index);
+                        files.sort_by(|a, b| a.path.cmp(&b.path));
+                        current.files = Arc::new(Files(files));
+                    }
+                });
+            }
         }
         Ok(compiled) => {
             let text: Vec<String> = compiled

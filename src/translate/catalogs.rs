@@ -40,7 +40,14 @@ pub const CODE_KEYS: &[&str] = &[
     "versions-title",
 ];
 /// Key prefixes that code completes at run time.
-pub const CODE_PREFIXES: &[&str] = &["alert-", "bcp14-", "language-name-", "level-", "status-"];
+pub const CODE_PREFIXES: &[&str] = &[
+    "alert-",
+    "bcp14-",
+    "language-name-",
+    "level-",
+    "search-",
+    "status-",
+];
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Coverage {

@@ -10,7 +10,7 @@ use std::process::Command;
 
 /// Serves `root` on a free loopback port, as a static host does: a folder's index.html, and
 /// 404.html with status 404 for anything missing. The server lives as long as the test binary.
-fn serve_static(root: PathBuf) -> String {
+pub(crate) fn serve_static(root: PathBuf) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let base = format!("http://{}/", listener.local_addr().expect("address"));
     std::thread::spawn(move || {
@@ -46,6 +46,7 @@ fn answer(mut stream: TcpStream, root: &Path) {
         Some("svg") => "image/svg+xml",
         Some("png") => "image/png",
         Some("json") => "application/json",
+        Some("txt") => "text/plain; charset=utf-8",
         Some("xml") => "application/xml",
         _ => "application/octet-stream",
     };

@@ -17,6 +17,7 @@ mod output;
 mod pdf;
 mod requirements;
 mod safety;
+mod search;
 mod serve;
 mod support;
 mod title_page;

@@ -208,3 +208,25 @@ cite-text = { $authors }. { $title }. Version { $version }{ $has_id ->
 }. { $publisher }, { $date }. In { $language }. Available at { $url }
 name-separator = { ", " }
 cite-undated = n.d.
+
+# Search (the box in the header, and its results).
+search-label = Search
+search-placeholder = Search the documents
+search-close = Close
+search-document = Document
+search-all-documents = All documents
+search-version = Version
+search-latest-versions = Latest version
+search-all-versions = All versions
+search-none = No results.
+search-more = Show more results
+search-status-translation = Translation
+search-status-outdated = Translation, out of date
+search-status-fallback = Not translated yet: the { $source } original
+search-loading = Searching…
+search-failed = The search index could not be loaded.
+search-count = { $count ->
+    [one] { $count } result
+   *[other] { $count } results
+}
+search-offline = Search works only when the site is served by a web server (for example “bcop serve”), not opened as a file.

@@ -202,3 +202,25 @@ cite-text = { $authors }. { $title }. Versión { $version }{ $has_id ->
 }. { $publisher }, { $date }. En { $language }. Disponible en { $url }
 name-separator = { ", " }
 cite-undated = s. f.
+
+# Búsqueda (el cuadro de la cabecera y sus resultados).
+search-label = Buscar
+search-placeholder = Buscar en los documentos
+search-close = Cerrar
+search-document = Documento
+search-all-documents = Todos los documentos
+search-version = Versión
+search-latest-versions = Versión más reciente
+search-all-versions = Todas las versiones
+search-none = No hay resultados.
+search-more = Mostrar más resultados
+search-status-translation = Traducción
+search-status-outdated = Traducción desactualizada
+search-status-fallback = Aún sin traducir: original en { $source }
+search-loading = Buscando…
+search-failed = No se pudo cargar el índice de búsqueda.
+search-count = { $count ->
+    [one] { $count } resultado
+   *[other] { $count } resultados
+}
+search-offline = La búsqueda solo funciona cuando un servidor web sirve el sitio (por ejemplo, «bcop serve»), no al abrirlo como archivo.

@@ -203,3 +203,25 @@ cite-text = { $authors }. { $title }. Version { $version }{ $has_id ->
 }. { $publisher }, { $date }. En { $language }. Disponible à l’adresse : { $url }
 name-separator = { ", " }
 cite-undated = s. d.
+
+# Recherche (le champ de l’en-tête et ses résultats).
+search-label = Rechercher
+search-placeholder = Rechercher dans les documents
+search-close = Fermer
+search-document = Document
+search-all-documents = Tous les documents
+search-version = Version
+search-latest-versions = Dernière version
+search-all-versions = Toutes les versions
+search-none = Aucun résultat.
+search-more = Afficher plus de résultats
+search-status-translation = Traduction
+search-status-outdated = Traduction à mettre à jour
+search-status-fallback = Pas encore traduit : original en { $source }
+search-loading = Recherche en cours…
+search-failed = Impossible de charger l’index de recherche.
+search-count = { $count ->
+    [one] { $count } résultat
+   *[other] { $count } résultats
+}
+search-offline = La recherche ne fonctionne que si le site est servi par un serveur web (par exemple « bcop serve »), et non ouvert comme fichier.

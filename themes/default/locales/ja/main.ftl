@@ -172,3 +172,22 @@ cite-text = { $authors }著{ $translators_count ->
 }、{ $publisher }、{ $date }、{ $language }版。入手先：{ $url }
 name-separator = { "、" }
 cite-undated = 日付なし
+
+# 検索（ヘッダーの検索ボックスと検索結果）
+search-label = 検索
+search-placeholder = 文書を検索
+search-close = 閉じる
+search-document = 文書
+search-all-documents = すべての文書
+search-version = バージョン
+search-latest-versions = 最新バージョン
+search-all-versions = すべてのバージョン
+search-none = 該当する結果はありません。
+search-more = さらに表示
+search-status-translation = 翻訳
+search-status-outdated = 翻訳が古くなっています
+search-status-fallback = 未翻訳（{ $source }の原文）
+search-loading = 検索しています…
+search-failed = 検索インデックスを読み込めませんでした。
+search-count = { $count } 件
+search-offline = 検索は、サイトをウェブサーバーから配信したときにだけ使えます（例：「bcop serve」）。ファイルとして直接開いた場合は使えません。

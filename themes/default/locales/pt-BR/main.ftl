@@ -202,3 +202,25 @@ cite-text = { $authors }. { $title }. Versão { $version }{ $has_id ->
 }. { $publisher }, { $date }. Em { $language }. Disponível em: { $url }
 name-separator = { ", " }
 cite-undated = s.d.
+
+# Pesquisa (a caixa no cabeçalho e os resultados).
+search-label = Pesquisar
+search-placeholder = Pesquisar nos documentos
+search-close = Fechar
+search-document = Documento
+search-all-documents = Todos os documentos
+search-version = Versão
+search-latest-versions = Versão mais recente
+search-all-versions = Todas as versões
+search-none = Nenhum resultado.
+search-more = Mostrar mais resultados
+search-status-translation = Tradução
+search-status-outdated = Tradução desatualizada
+search-status-fallback = Ainda não traduzido: original em { $source }
+search-loading = Pesquisando…
+search-failed = Não foi possível carregar o índice de pesquisa.
+search-count = { $count ->
+    [one] { $count } resultado
+   *[other] { $count } resultados
+}
+search-offline = A pesquisa só funciona quando o site é servido por um servidor web (por exemplo, “bcop serve”), e não aberto como arquivo.
