@@ -14,7 +14,8 @@
 //!   numbers delta-coded;
 //! - `c/<n>.txt`: one line per section, in chunks of about [`CHUNK`] bytes: its page's URL
 //!   and title, its id, number, heading and text, separated by tabs; for the results' headings
-//!   and excerpts.
+//!   and excerpts. A chunk ends before the section that would take it past [`CHUNK`], so that
+//!   only a section longer than that makes a larger one.
 //!
 //! A query downloads `index.json`, one shard per term, and the chunks of the results it
 //! shows. An untranslated page (a fallback) is not indexed in its language: its text is the
@@ -28,7 +29,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// About this many bytes of text go into one chunk file.
-pub const CHUNK: usize = 12_000;
+pub const CHUNK: usize = 8_000;
 
 /// How much a term in a section's heading weighs against one in its text.
 const HEADING_WEIGHT: u32 = 5;
@@ -250,6 +251,12 @@ fn language_files(
                     outdated.push(pi);
                 }
                 for sec in &page.sections {
+                    let size = page.url.len() + page.title.len() + sec.title.len() + sec.text.len();
+                    if !chunk.is_empty() && chunk.len() + size > CHUNK {
+                        files.push((format!("{dir}c/{}.txt", chunks.len() - 1), chunk));
+                        chunk = Vec::with_capacity(CHUNK + 4096);
+                        chunks.push(n);
+                    }
                     for (i, f) in [
                         &page.url,
                         &page.title,
@@ -268,11 +275,6 @@ fn language_files(
                     }
                     chunk.push(b'\n');
                     n += 1;
-                    if chunk.len() >= CHUNK {
-                        files.push((format!("{dir}c/{}.txt", chunks.len() - 1), chunk));
-                        chunk = Vec::with_capacity(CHUNK + 4096);
-                        chunks.push(n);
-                    }
                 }
             }
             editions.push(EditionJson {
