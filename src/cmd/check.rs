@@ -33,7 +33,7 @@ pub struct JsonDiagnostic {
 pub fn run(args: &CheckArgs) -> Result<()> {
     // Only the diagnostics matter: the pages are dropped as they are made.
     let options = crate::pipeline::Options {
-        search_later: true,
+        search: crate::pipeline::Search::Off,
         ..super::options(&args.site, false)
     };
     let compiled = crate::pipeline::compile(

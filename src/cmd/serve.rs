@@ -26,7 +26,7 @@ pub fn run(args: &ServeArgs) -> Result<()> {
         // Canonical links and the sitemap point at the preview itself.
         base_url: Some(format!("http://{}:{}/", args.bind, args.port)),
         // Made after each rebuild's pages are shown (crate::serve).
-        search_later: true,
+        search: crate::pipeline::Search::Later,
         ..super::with_cache(crate::pipeline::Options::new(&args.root), &args.cache)
     };
     crate::serve::run(&Settings {

@@ -34,7 +34,7 @@ impl Snapshot {
             pdf: false,
             pdf_keys: true,
             // What changed for readers is in the pages; the index follows from them.
-            search_later: true,
+            search: crate::pipeline::Search::Off,
             ..Options::new(root)
         };
         let sink = Collect::default();

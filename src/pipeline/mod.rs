@@ -11,7 +11,7 @@ pub use crate::load::Changes;
 use crate::load::{self, Source};
 use crate::memo::{self, Key};
 use crate::render::{self, Sink};
-pub use crate::render::{Contents, Output, OutputFile};
+pub use crate::render::{Contents, Output, OutputFile, Search};
 use crate::resolve;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -34,10 +34,9 @@ pub struct Options {
     pub pdf_keys: bool,
     /// Where content-addressed results (PDFs) are cached between runs.
     pub cache_dir: PathBuf,
-    /// Leave the search index's files out of the output, for the caller to make from
-    /// [`render::Output::search`] (`serve` does, after it has shown the pages; `check` never
-    /// needs them).
-    pub search_later: bool,
+    /// When the search index is made: with the pages (`build`), by the caller after them
+    /// (`serve`), or not at all (`check`, `changed`).
+    pub search: Search,
 }
 
 impl Options {
@@ -50,7 +49,7 @@ impl Options {
             pdf: true,
             pdf_keys: false,
             cache_dir: root.join(crate::paths::site::CACHE),
-            search_later: false,
+            search: Search::Now,
         }
     }
 
@@ -159,9 +158,10 @@ pub fn compile(opts: &Options, state: &mut State, sink: Option<&dyn Sink>) -> Re
                     u8::from(opts.drafts),
                     u8::from(opts.pdf),
                     u8::from(opts.pdf_keys),
+                    u8::from(opts.search == Search::Off),
                 ],
             ]),
-            search_later: opts.search_later,
+            search: opts.search,
         };
         match render::render(&inputs, &mut state.render, keep, sink) {
             Ok(mut o) => {

@@ -175,8 +175,8 @@ pub struct Output {
     /// Documents built, and how many of them were reused whole from the last build's cache.
     pub documents: usize,
     pub documents_reused: usize,
-    /// With [`Inputs::search_later`]: what the search index is made from, for the caller to
-    /// make its files when it likes (they are not in `files`).
+    /// With [`Search::Later`]: what the search index is made from, for the caller to make its
+    /// files when it likes (they are not in `files`).
     pub search: Option<Arc<search::SearchLater>>,
 }
 
@@ -217,8 +217,19 @@ pub struct Inputs<'a> {
     pub pdf: Option<PdfSetup<'a>>,
     /// A hash of the site-wide inputs that every document's rendering depends on.
     pub settings: Key,
-    /// Leave the search index's files to the caller ([`Output::search`]).
-    pub search_later: bool,
+    /// When the search index is made.
+    pub search: Search,
+}
+
+/// When the search index is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Search {
+    /// With the pages, into the output.
+    Now,
+    /// By the caller, from [`Output::search`].
+    Later,
+    /// Not at all: the documents are not indexed.
+    Off,
 }
 
 /// What rendering leaves for the next run (see [`crate::memo`]).
@@ -262,7 +273,7 @@ pub fn render(
         docs: docs.iter().map(|u| u.md.clone()).collect(),
     };
     // The links are checked while the site-wide pages are made: neither needs the other.
-    let search = Arc::new(make.search_later(&docs));
+    let search = (inputs.search != Search::Off).then(|| Arc::new(make.search_later(&docs)));
     let (link_warnings, (site_files, search_files)) = rayon::join(
         || {
             let config = &inputs.source.config;
@@ -278,7 +289,12 @@ pub fn render(
         || {
             rayon::join(
                 || make.site_files_memo(&docs, &mut memo.site),
-                || (!inputs.search_later).then(|| search.files()),
+                || {
+                    search
+                        .as_ref()
+                        .filter(|_| inputs.search == Search::Now)
+                        .map(|s| s.files())
+                },
             )
         },
     );
@@ -305,7 +321,7 @@ pub fn render(
             .collect(),
         documents: docs.len(),
         documents_reused,
-        search: inputs.search_later.then_some(search),
+        search: search.filter(|_| inputs.search == Search::Later),
     };
     if !keep {
         memo.spent.push(Box::new((docs, md)));
@@ -494,19 +510,28 @@ impl Make<'_> {
         Ok((docs, reused))
     }
 
+    /// The pages' builder for pages about the whole site: no document's Markdown, no PDFs.
+    fn site_pages<'b>(
+        &'b self,
+        none: &'b DocMarkdown,
+        no_pdfs: &'b std::collections::BTreeMap<String, u64>,
+    ) -> Pages<'b> {
+        Pages {
+            config: &self.inputs.source.config,
+            site: self.inputs.site,
+            md: none,
+            i18n: self.inputs.i18n,
+            pdf_sizes: no_pdfs,
+            badge_cache: Default::default(),
+        }
+    }
+
     /// What the site's search index is made from.
     fn search_later(&self, docs: &[Arc<DocUnit>]) -> search::SearchLater {
         let none = DocMarkdown::default();
         let no_pdfs = std::collections::BTreeMap::new();
-        let config = &self.inputs.source.config;
-        let pages = Pages {
-            config,
-            site: self.inputs.site,
-            md: &none,
-            i18n: self.inputs.i18n,
-            pdf_sizes: &no_pdfs,
-            badge_cache: Default::default(),
-        };
+        let pages = self.site_pages(&none, &no_pdfs);
+        let config = pages.config;
         search::SearchLater {
             languages: config
                 .languages
@@ -565,7 +590,13 @@ impl Make<'_> {
         jobs.extend(change_jobs(&pages, di));
         let (files, search) = rayon::join(
             || run_jobs(&pages, self.inputs.templates, &jobs),
-            || search::document(&pages, doc),
+            || {
+                if self.inputs.search == Search::Off {
+                    crate::search::DocIndex::default()
+                } else {
+                    search::document(&pages, doc)
+                }
+            },
         );
         let mut files = files.map_err(Error::Site)?;
         files.extend(checklists(&pages, di));
@@ -628,14 +659,7 @@ impl Make<'_> {
     fn site_files(&self, docs: &[Arc<DocUnit>]) -> std::result::Result<SiteFiles, Vec<Diagnostic>> {
         let none = DocMarkdown::default();
         let no_pdfs = std::collections::BTreeMap::new();
-        let pages = &Pages {
-            config: &self.inputs.source.config,
-            site: self.inputs.site,
-            md: &none,
-            i18n: self.inputs.i18n,
-            pdf_sizes: &no_pdfs,
-            badge_cache: Default::default(),
-        };
+        let pages = &self.site_pages(&none, &no_pdfs);
         let templates = self.inputs.templates;
         let langs = &pages.config.languages;
         let entries = |i: usize| {

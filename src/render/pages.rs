@@ -475,7 +475,7 @@ impl<'a> Pages<'a> {
             .unwrap_or_else(|| self.doc_view_title(v, lang))
     }
 
-    fn doc_view_title(&self, v: &DocVersion, lang: &str) -> String {
+    pub(super) fn doc_view_title(&self, v: &DocVersion, lang: &str) -> String {
         v.edition(lang)
             .and_then(|e| e.meta.as_ref())
             .and_then(|m| m.title.clone())

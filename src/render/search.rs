@@ -18,13 +18,7 @@ pub(super) fn document(pages: &Pages, doc: &Document) -> DocIndex {
     let titles = config
         .languages
         .iter()
-        .map(|l| {
-            let v = doc.latest();
-            v.edition(&l.code)
-                .and_then(|e| e.meta.as_ref())
-                .and_then(|m| m.title.clone())
-                .unwrap_or_else(|| v.meta.title.clone())
-        })
+        .map(|l| pages.doc_view_title(doc.latest(), &l.code))
         .collect();
     let editions = config
         .languages
