@@ -5,7 +5,7 @@ use super::pages::Pages;
 use super::{DocUnit, OutputFile};
 use crate::paths::out;
 use crate::resolve::Document;
-use crate::search::{self, DocIndex, Edition, Language};
+use crate::search::{self, DocIndex, Indexer, Language};
 use crate::translate::Freshness;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -20,35 +20,35 @@ pub(super) fn document(pages: &Pages, doc: &Document) -> DocIndex {
         .iter()
         .map(|l| pages.doc_view_title(doc.latest(), &l.code))
         .collect();
-    let editions = config
+    let languages = config
         .languages
         .par_iter()
         .enumerate()
         .map(|(li, _)| {
-            doc.versions
-                .par_iter()
-                .enumerate()
-                .map(|(vi, v)| {
-                    let e = v.editions.get(li).filter(|e| e.built)?;
-                    let lang = e.lang.as_str();
-                    let mut edition = Edition::default();
-                    for (c, chapter) in v.chapters.iter().enumerate() {
-                        if !v.is_real(lang, c) {
-                            edition.fallback.push(c as u32);
-                            continue;
-                        }
-                        let outdated =
-                            matches!(e.freshness.get(c), Some(Some(Freshness::Outdated(_))));
-                        edition.add(
-                            out::chapter(lang, &doc.slug, &v.version.name, &chapter.page),
-                            pages.chapter_title(vi, li, c, v, lang),
-                            outdated,
-                            pages.chapter_html(vi, li, c),
-                        );
+            let mut indexer = Indexer::default();
+            for (vi, v) in doc.versions.iter().enumerate() {
+                let Some(e) = v.editions.get(li).filter(|e| e.built) else {
+                    indexer.skip();
+                    continue;
+                };
+                let lang = e.lang.as_str();
+                indexer.begin();
+                for (c, chapter) in v.chapters.iter().enumerate() {
+                    if !v.is_real(lang, c) {
+                        indexer.fallback(c as u32);
+                        continue;
                     }
-                    Some(edition.finish())
-                })
-                .collect()
+                    let outdated = matches!(e.freshness.get(c), Some(Some(Freshness::Outdated(_))));
+                    indexer.page(
+                        &out::chapter(lang, &doc.slug, &v.version.name, &chapter.page),
+                        &pages.chapter_title(vi, li, c, v, lang),
+                        outdated,
+                        pages.chapter_html(vi, li, c),
+                    );
+                }
+                indexer.end();
+            }
+            indexer.finish()
         })
         .collect();
     DocIndex {
@@ -60,7 +60,7 @@ pub(super) fn document(pages: &Pages, doc: &Document) -> DocIndex {
             .map(|v| v.version.name.clone())
             .collect(),
         latest: doc.latest,
-        editions,
+        languages,
     }
 }
 

@@ -13,8 +13,8 @@
 //!   the term, a tab, and comma-separated pairs of (section number, weight), the section
 //!   numbers delta-coded;
 //! - `c/<n>.txt`: one line per section, in chunks of about [`CHUNK`] bytes: its page's URL
-//!   and title, its id, number, heading and text, separated by tabs; for the results' headings
-//!   and excerpts. A chunk ends before the section that would take it past [`CHUNK`], so that
+//!   and title (empty when they are the line above's), its id, number, heading and text,
+//!   separated by tabs; for the results' headings and excerpts. A chunk ends before the section that would take it past [`CHUNK`], so that
 //!   only a section longer than that makes a larger one.
 //!
 //! A query downloads `index.json`, one shard per term, and the chunks of the results it
@@ -22,7 +22,10 @@
 //! source's, found through the source language's index, which the script also searches in
 //! that case, keeping only the pages that are fallbacks in the reader's language.
 
+pub mod terms;
 pub mod text;
+
+use terms::Terms;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -44,8 +47,16 @@ pub struct DocIndex {
     /// Version names, oldest first, and which one readers should read.
     pub versions: Vec<String>,
     pub latest: usize,
-    /// `[language][version]`: the edition, when its pages are built.
-    pub editions: Vec<Vec<Option<Edition>>>,
+    /// The document's index in each site language (site order).
+    pub languages: Vec<DocLanguage>,
+}
+
+/// One document in one language: the editions of its versions, with one set of terms.
+#[derive(Debug, Default)]
+pub struct DocLanguage {
+    terms: Terms,
+    /// By version: the edition, when its pages are built.
+    pub editions: Vec<Option<Edition>>,
 }
 
 /// The pages of one version in one language, indexed.
@@ -55,15 +66,27 @@ pub struct Edition {
     pub pages: Vec<Page>,
     /// The chapters (by index) shown in the source language because they are not translated.
     pub fallback: Vec<u32>,
-    /// Its terms, by id.
-    terms: Vec<Box<str>>,
-    /// Per term id: (section, weight) for each section the term is in, sections in order and
-    /// numbered from the edition's first.
-    postings: Vec<Vec<(u32, u32)>>,
-    /// Sections so far.
-    sections: u32,
-    /// Term ids, while indexing.
-    ids: FxHashMap<Box<str>, u32>,
+    /// Its sections, each as a line of a chunk file without the page's URL and title: id,
+    /// number, heading and text, separated by tabs ([`text::split`]).
+    lines: String,
+    /// Where each section's line ends in `lines`.
+    ends: Vec<u32>,
+    /// The terms it has, by term id.
+    postings: Vec<Postings>,
+    /// The postings, written as in a shard but without each term's first section number: its
+    /// weight, then (delta, weight) pairs.
+    encoded: Vec<u8>,
+}
+
+/// One term's postings in an edition.
+#[derive(Debug)]
+struct Postings {
+    term: u32,
+    /// The first and the last section it is in, numbered from the edition's first.
+    first: u32,
+    last: u32,
+    /// Where its postings end in [`Edition::encoded`].
+    end: u32,
 }
 
 /// One chapter page.
@@ -74,49 +97,167 @@ pub struct Page {
     pub title: String,
     /// A translation some of whose source sections changed since it was made.
     pub outdated: bool,
-    pub sections: Vec<text::Section>,
+    /// How many sections it has.
+    pub sections: u32,
 }
 
-impl Edition {
+/// Makes a [`DocLanguage`]: its editions are indexed one after the other, oldest first. A
+/// section that an earlier one has word for word (most of them, from one version to the next)
+/// takes that section's terms instead of being split into terms again.
+#[derive(Default)]
+pub struct Indexer {
+    doc: DocLanguage,
+    /// The edition being indexed.
+    edition: Edition,
+    terms: Terms,
+    /// Per term id: (section, weight) for each section of the edition being indexed that the
+    /// term is in, sections in order.
+    lists: Vec<Vec<(u32, u32)>>,
+    /// Each section's (term, weight) pairs, one section after the other, and where each
+    /// section's pairs are: `[edition][section]`.
+    section_terms: Vec<(u32, u32)>,
+    ranges: Vec<Vec<(u32, u32)>>,
+    /// Sections by the hash of their line: (edition, section).
+    seen: FxHashMap<u64, (u32, u32)>,
+    /// The terms added to the section being indexed.
+    touched: Vec<u32>,
+    folded: String,
+}
+
+impl Indexer {
+    /// Starts the next version's edition.
+    pub fn begin(&mut self) {
+        self.edition = Edition::default();
+        self.ranges.push(Vec::new());
+    }
+
+    /// Marks chapter `c` as shown in the source language, untranslated.
+    pub fn fallback(&mut self, c: u32) {
+        self.edition.fallback.push(c);
+    }
+
     /// Indexes the chapter page at `url`, whose rendered Markdown is `html`.
-    pub fn add(&mut self, url: String, title: String, outdated: bool, html: &str) {
-        let sections = text::sections(html);
-        for section in &sections {
-            let n = self.sections;
-            self.sections += 1;
-            let (ids, terms, postings) = (&mut self.ids, &mut self.terms, &mut self.postings);
-            let mut add = |t: &str, w: u32| {
-                let id = match ids.get(t) {
-                    Some(&id) => id,
-                    None => {
-                        let id = terms.len() as u32;
-                        terms.push(t.into());
-                        ids.insert(t.into(), id);
-                        postings.push(Vec::new());
-                        id
-                    }
+    pub fn page(&mut self, url: &str, title: &str, outdated: bool, html: &str) {
+        use std::hash::BuildHasher;
+        let fields = text::split(html, &mut self.edition.lines);
+        let e = (self.ranges.len() - 1) as u32;
+        for f in &fields {
+            let n = self.edition.ends.len() as u32;
+            self.edition.ends.push(f.line.end as u32);
+            let line = &self.edition.lines.as_bytes()[f.line.clone()];
+            let hash = rustc_hash::FxBuildHasher.hash_one(line);
+            let earlier = self.seen.get(&hash).copied().filter(|&(pe, ps)| {
+                let lines = if pe == e {
+                    &self.edition
+                } else {
+                    self.doc.editions[pe as usize]
+                        .as_ref()
+                        .unwrap_or(&self.edition)
                 };
-                let list = &mut postings[id as usize];
-                match list.last_mut() {
-                    Some((s, weight)) if *s == n => *weight += w,
-                    _ => list.push((n, w)),
+                lines.line(ps) == line
+            });
+            let range = match earlier {
+                Some((pe, ps)) => {
+                    let range = self.ranges[pe as usize][ps as usize];
+                    for &(t, w) in &self.section_terms[range.0 as usize..range.1 as usize] {
+                        self.lists[t as usize].push((n, w));
+                    }
+                    range
+                }
+                None => {
+                    self.seen.entry(hash).or_insert((e, n));
+                    let (known, lists, touched) =
+                        (&mut self.terms, &mut self.lists, &mut self.touched);
+                    let mut add = |t: &str, w: u32| {
+                        let (id, new) = known.id(t, terms::hash(t));
+                        if new {
+                            lists.push(Vec::new());
+                        }
+                        let list = &mut lists[id as usize];
+                        match list.last_mut() {
+                            Some((s, weight)) if *s == n => *weight += w,
+                            _ => {
+                                list.push((n, w));
+                                touched.push(id);
+                            }
+                        }
+                    };
+                    let lines = &self.edition.lines;
+                    text::terms_with(&mut self.folded, &lines[f.title.clone()], |t| {
+                        add(t, HEADING_WEIGHT)
+                    });
+                    text::terms_with(&mut self.folded, &lines[f.text.clone()], |t| add(t, 1));
+                    let from = self.section_terms.len() as u32;
+                    for id in self.touched.drain(..) {
+                        let weight = self.lists[id as usize].last().map_or(0, |p| p.1);
+                        self.section_terms.push((id, weight));
+                    }
+                    (from, self.section_terms.len() as u32)
                 }
             };
-            text::terms(&section.title, |t| add(t, HEADING_WEIGHT));
-            text::terms(&section.text, |t| add(t, 1));
+            if let Some(r) = self.ranges.last_mut() {
+                r.push(range);
+            }
         }
-        self.pages.push(Page {
-            url,
-            title,
+        self.edition.pages.push(Page {
+            url: url.to_string(),
+            title: title.to_string(),
             outdated,
-            sections,
+            sections: fields.len() as u32,
         });
     }
 
-    /// The edition without what only indexing needed.
-    pub fn finish(mut self) -> Self {
-        self.ids = FxHashMap::default();
-        self
+    /// Ends the edition begun last and keeps it.
+    pub fn end(&mut self) {
+        let mut edition = std::mem::take(&mut self.edition);
+        let mut number = itoa::Buffer::new();
+        for (term, list) in self.lists.iter_mut().enumerate() {
+            let (Some(&(first, _)), Some(&(last, _))) = (list.first(), list.last()) else {
+                continue;
+            };
+            let mut prev = first;
+            for (i, &(s, w)) in list.iter().enumerate() {
+                if i > 0 {
+                    edition.encoded.push(b',');
+                    edition.encoded.extend(number.format(s - prev).as_bytes());
+                    edition.encoded.push(b',');
+                    prev = s;
+                }
+                edition.encoded.extend(number.format(w).as_bytes());
+            }
+            edition.postings.push(Postings {
+                term: term as u32,
+                first,
+                last,
+                end: edition.encoded.len() as u32,
+            });
+            list.clear();
+        }
+        edition.lines.shrink_to_fit();
+        self.doc.editions.push(Some(edition));
+    }
+
+    /// Notes that the next version has no edition in this language.
+    pub fn skip(&mut self) {
+        self.ranges.push(Vec::new());
+        self.doc.editions.push(None);
+    }
+
+    /// The document in this language, indexed.
+    pub fn finish(mut self) -> DocLanguage {
+        self.doc.terms = self.terms;
+        self.doc
+    }
+}
+
+impl Edition {
+    /// The line of section `n`.
+    fn line(&self, n: u32) -> &[u8] {
+        let start = match n {
+            0 => 0,
+            _ => self.ends[n as usize - 1] as usize,
+        };
+        &self.lines.as_bytes()[start..self.ends[n as usize] as usize]
     }
 }
 
@@ -211,69 +352,71 @@ fn language_files(
     let mut files = Vec::new();
     let mut editions = Vec::new();
     // The language's terms, each with its postings (as text) and the last section in them.
-    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut terms: Vec<&str> = Vec::new();
+    let mut terms = Terms::default();
     let mut postings: Vec<(Vec<u8>, u32)> = Vec::new();
     let mut chunks = vec![0u32];
     let mut chunk: Vec<u8> = Vec::with_capacity(CHUNK + 4096);
     let mut n: u32 = 0;
     let mut number = itoa::Buffer::new();
     for (di, doc) in docs.iter().enumerate() {
-        let Some(by_version) = doc.editions.get(li) else {
+        let Some(language) = doc.languages.get(li) else {
             continue;
         };
-        for (vi, edition) in by_version.iter().enumerate() {
+        // The document's term ids as the language's, once seen.
+        let mut remap = vec![u32::MAX; language.terms.len()];
+        for (vi, edition) in language.editions.iter().enumerate() {
             let Some(edition) = edition else { continue };
             let first = n;
-            for (t, list) in edition.terms.iter().zip(&edition.postings) {
-                let id = *ids.entry(t).or_insert_with(|| {
-                    terms.push(t);
-                    postings.push((Vec::new(), 0));
-                    (terms.len() - 1) as u32
-                });
-                let (bytes, last) = &mut postings[id as usize];
-                for &(s, w) in list {
-                    let s = first + s;
-                    if !bytes.is_empty() {
-                        bytes.push(b',');
+            let mut start = 0;
+            for p in &edition.postings {
+                let mut id = remap[p.term as usize];
+                if id == u32::MAX {
+                    let t = language.terms.get(p.term);
+                    let new;
+                    (id, new) = terms.id(t, language.terms.hash_of(p.term));
+                    if new {
+                        postings.push((Vec::new(), 0));
                     }
-                    bytes.extend(number.format(s - *last).as_bytes());
-                    bytes.push(b',');
-                    bytes.extend(number.format(w).as_bytes());
-                    *last = s;
+                    remap[p.term as usize] = id;
                 }
+                let (bytes, last) = &mut postings[id as usize];
+                if !bytes.is_empty() {
+                    bytes.push(b',');
+                }
+                bytes.extend(number.format(first + p.first - *last).as_bytes());
+                bytes.push(b',');
+                bytes.extend(&edition.encoded[start as usize..p.end as usize]);
+                *last = first + p.last;
+                start = p.end;
             }
             let mut pages = Vec::with_capacity(edition.pages.len());
             let mut outdated = Vec::new();
+            let mut s = 0;
             for (pi, page) in edition.pages.iter().enumerate() {
                 pages.push(n);
                 if page.outdated {
                     outdated.push(pi);
                 }
-                for sec in &page.sections {
-                    let size = page.url.len() + page.title.len() + sec.title.len() + sec.text.len();
+                for i in 0..page.sections {
+                    let line = edition.line(s);
+                    s += 1;
+                    let size = page.url.len() + page.title.len() + 2 + line.len();
                     if !chunk.is_empty() && chunk.len() + size > CHUNK {
                         files.push((format!("{dir}c/{}.txt", chunks.len() - 1), chunk));
                         chunk = Vec::with_capacity(CHUNK + 4096);
                         chunks.push(n);
                     }
-                    for (i, f) in [
-                        &page.url,
-                        &page.title,
-                        &sec.id,
-                        &sec.number,
-                        &sec.title,
-                        &sec.text,
-                    ]
-                    .into_iter()
-                    .enumerate()
-                    {
-                        if i > 0 {
-                            chunk.push(b'\t');
-                        }
-                        field(&mut chunk, f);
+                    // A page's URL and title are written once in a chunk: an empty one is
+                    // the line above's.
+                    if i == 0 || chunk.is_empty() {
+                        field(&mut chunk, &page.url);
+                        chunk.push(b'\t');
+                        field(&mut chunk, &page.title);
+                        chunk.push(b'\t');
+                    } else {
+                        chunk.extend(b"\t\t");
                     }
-                    chunk.push(b'\n');
+                    chunk.extend(line);
                     n += 1;
                 }
             }
@@ -295,15 +438,15 @@ fn language_files(
     // Terms grouped by shard (the terms of one shard need not be neighbours in term order:
     // `a-b` and `a_b` are not, nor are kanji that share a name), sorted in each.
     let mut by_shard: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for (id, term) in terms.iter().enumerate() {
-        by_shard.entry(shard(term)).or_default().push(id as u32);
+    for id in 0..terms.len() as u32 {
+        by_shard.entry(shard(terms.get(id))).or_default().push(id);
     }
     let mut shards = Vec::with_capacity(by_shard.len());
     for (name, mut ids) in by_shard {
-        ids.sort_unstable_by_key(|&id| terms[id as usize]);
+        ids.sort_unstable_by_key(|&id| terms.get(id));
         let mut bytes = Vec::new();
         for id in ids {
-            bytes.extend(terms[id as usize].as_bytes());
+            bytes.extend(terms.get(id).as_bytes());
             bytes.push(b'\t');
             bytes.extend(&postings[id as usize].0);
             bytes.push(b'\n');

@@ -11,10 +11,13 @@
 //! (`応答時間` → `応答`, `答時`, `時間`), so any compound in the text is found by the pairs of
 //! the query without a dictionary.
 
+use crate::markdown::blocks::white_space_at;
+use std::ops::Range;
 use unicode_normalization::char::decompose_canonical;
 use unicode_normalization::char::is_combining_mark;
 
 /// One section of a chapter: the text under a heading, up to the next heading.
+#[cfg(test)]
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Section {
     /// The heading's id (empty for the text before the first heading).
@@ -27,35 +30,39 @@ pub struct Section {
     pub text: String,
 }
 
-/// Splits a chapter's HTML into sections at its headings of levels 2 to 6 that have an id.
-/// The heading's number (`<span class="secno">`) and its anchor link are not part of its
-/// title; the contents of `<script>`, `<style>`, of elements hidden from readers
-/// (`aria-hidden="true"`) and of bcop's notes on outdated sections are not text.
-pub fn sections(html: &str) -> Vec<Section> {
-    let mut out = vec![Section::default()];
-    let mut in_heading: Option<u8> = None;
+/// Where one section's line is in the text [`split`] writes, and its heading and text in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fields {
+    /// The whole line, its line break included.
+    pub line: Range<usize>,
+    pub title: Range<usize>,
+    pub text: Range<usize>,
+}
+
+/// Splits a chapter's HTML into sections at its headings of levels 2 to 6 that have an id,
+/// and appends each to `out` as a line: the heading's id, number and text, and the section's
+/// text, separated by tabs, each with its white space squeezed to single spaces (so none holds
+/// a tab or a line break). The text before the first heading is a section without id or
+/// heading, left out when it is empty and a heading follows. The heading's number (`<span
+/// class="secno">`) and its anchor link are not part of its title; the contents of
+/// `<script>`, `<style>`, of elements hidden from readers (`aria-hidden="true"`) and of bcop's
+/// notes on outdated sections are not text.
+pub fn split(html: &str, out: &mut String) -> Vec<Fields> {
+    let mut w = Writer::new(out);
     // Depth of an element whose text is skipped, with its tag name.
     let mut skip: Option<(&str, usize)> = None;
-    let mut in_secno = false;
+    let mut heading: Option<u8> = None;
     let mut rest = html;
     while !rest.is_empty() {
         let Some(lt) = rest.find('<') else {
-            push_text(
-                &mut out,
-                rest,
-                in_heading.is_some(),
-                in_secno,
-                skip.is_some(),
-            );
+            if skip.is_none() {
+                w.text(rest);
+            }
             break;
         };
-        push_text(
-            &mut out,
-            &rest[..lt],
-            in_heading.is_some(),
-            in_secno,
-            skip.is_some(),
-        );
+        if skip.is_none() && lt > 0 {
+            w.text(&rest[..lt]);
+        }
         rest = &rest[lt..];
         let end = tag_end(rest);
         let tag = &rest[..end];
@@ -84,21 +91,20 @@ pub fn sections(html: &str) -> Vec<Section> {
         }
         let level = heading_level(name);
         if closing {
-            if level.is_some() && level == in_heading {
-                in_heading = None;
-                if let Some(s) = out.last_mut() {
-                    trim_end(&mut s.title);
-                    trim_end(&mut s.number);
-                }
-            } else if in_secno && name == "span" {
-                in_secno = false;
+            if level.is_some() && level == heading {
+                heading = None;
+                w.heading_end();
+            } else if name == "span" {
+                w.secno_end();
             }
             continue;
         }
+        let plain = !tag.contains(' ');
         if matches!(name, "script" | "style")
-            || tag.contains("aria-hidden=\"true\"")
-            || tag.contains("class=\"anchor\"")
-            || tag.contains("class=\"outdated-mark\"")
+            || !plain
+                && (tag.contains("aria-hidden=\"true\"")
+                    || tag.contains("class=\"anchor\"")
+                    || tag.contains("class=\"outdated-mark\""))
         {
             if !tag.ends_with("/>") {
                 skip = Some((name, 1));
@@ -108,37 +114,164 @@ pub fn sections(html: &str) -> Vec<Section> {
         if let Some(l) = level.filter(|&l| l >= 2)
             && let Some(id) = attribute(tag, "id")
         {
-            let mut s = Section {
-                id: unescape(id),
-                ..Section::default()
-            };
-            s.text.reserve(256);
-            if let Some(last) = out.last_mut() {
-                trim_end(&mut last.text);
-            }
-            out.push(s);
-            in_heading = Some(l);
+            w.heading(id);
+            heading = Some(l);
             continue;
         }
-        if in_heading.is_some() && name == "span" && tag.contains("class=\"secno\"") {
-            in_secno = true;
+        if heading.is_some() && name == "span" && tag.contains("class=\"secno\"") {
+            w.secno();
         } else if !INLINE.contains(&name) {
-            // Block boundaries separate words.
-            if let Some(s) = out.last_mut()
-                && !s.text.is_empty()
-                && !s.text.ends_with(' ')
-            {
-                s.text.push(' ');
-            }
+            w.block_boundary();
         }
     }
-    if let Some(last) = out.last_mut() {
-        trim_end(&mut last.text);
+    w.end_section(false);
+    w.fields
+}
+
+/// A splitter's place in a section's line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    /// In a heading, before its text: its number may come.
+    Number,
+    /// In the heading's number.
+    Secno,
+    Title,
+    Text,
+}
+
+/// Writes sections as [`split`] finds them.
+struct Writer<'o> {
+    out: &'o mut String,
+    fields: Vec<Fields>,
+    field: Field,
+    /// Where the section's line, number, title and text start in `out`.
+    line: usize,
+    number: usize,
+    title: usize,
+    text: usize,
+    /// Whether the section is the text before the first heading.
+    leading: bool,
+}
+
+impl<'o> Writer<'o> {
+    fn new(out: &'o mut String) -> Self {
+        let line = out.len();
+        out.push_str("\t\t\t");
+        let text = out.len();
+        Writer {
+            out,
+            fields: Vec::new(),
+            field: Field::Text,
+            line,
+            number: line + 1,
+            title: line + 2,
+            text,
+            leading: true,
+        }
     }
-    if out[0].text.is_empty() && out.len() > 1 {
-        out.remove(0);
+
+    /// Removes the spaces at the end of the field that starts at `from`.
+    fn trim(&mut self, from: usize) {
+        while self.out.len() > from && self.out.ends_with(' ') {
+            self.out.pop();
+        }
     }
-    out
+
+    fn text(&mut self, raw: &str) {
+        if self.field == Field::Number {
+            self.number_end();
+        }
+        push_text(self.out, raw);
+    }
+
+    fn number_end(&mut self) {
+        self.trim(self.number);
+        self.out.push('\t');
+        self.title = self.out.len();
+        self.field = Field::Title;
+    }
+
+    fn heading(&mut self, id: &str) {
+        self.end_section(true);
+        self.line = self.out.len();
+        push_text(self.out, id);
+        self.out.push('\t');
+        self.number = self.out.len();
+        self.field = Field::Number;
+        self.leading = false;
+    }
+
+    fn secno(&mut self) {
+        if self.field == Field::Number {
+            self.field = Field::Secno;
+        }
+    }
+
+    fn secno_end(&mut self) {
+        if self.field == Field::Secno {
+            self.number_end();
+        }
+    }
+
+    fn heading_end(&mut self) {
+        if matches!(self.field, Field::Number | Field::Secno) {
+            self.number_end();
+        }
+        if self.field == Field::Title {
+            self.trim(self.title);
+            self.out.push('\t');
+            self.text = self.out.len();
+            self.field = Field::Text;
+        }
+    }
+
+    fn block_boundary(&mut self) {
+        // Blocks separate words.
+        if self.field == Field::Text && self.out.len() > self.text && !self.out.ends_with(' ') {
+            self.out.push(' ');
+        }
+    }
+
+    /// Ends the section; `more` when a heading follows.
+    fn end_section(&mut self, more: bool) {
+        self.heading_end();
+        self.trim(self.text);
+        if self.leading && more && self.out.len() == self.text {
+            self.out.truncate(self.line);
+            return;
+        }
+        self.out.push('\n');
+        self.fields.push(Fields {
+            line: self.line..self.out.len(),
+            title: self.title..self.text - 1,
+            text: self.text..self.out.len() - 1,
+        });
+    }
+}
+
+/// The sections of a chapter's HTML, as [`split`] finds them.
+#[cfg(test)]
+pub fn sections(html: &str) -> Vec<Section> {
+    let mut out = String::new();
+    split(html, &mut out)
+        .into_iter()
+        .map(|f| {
+            let line = &out[f.line.start..f.line.end - 1];
+            let mut parts = line.split('\t').map(str::to_string);
+            let mut next = || parts.next().unwrap_or_default();
+            let s = Section {
+                id: next(),
+                number: next(),
+                title: next(),
+                text: next(),
+            };
+            assert_eq!(
+                (s.title.as_str(), s.text.as_str()),
+                (&out[f.title], &out[f.text])
+            );
+            s
+        })
+        .collect()
 }
 
 /// Elements inside which text runs on without a break.
@@ -179,81 +312,114 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     Some(&tag[at..at + len])
 }
 
-fn push_text(out: &mut [Section], raw: &str, heading: bool, secno: bool, skipped: bool) {
-    if skipped || raw.is_empty() {
-        return;
-    }
-    let Some(s) = out.last_mut() else { return };
-    let target = if secno {
-        &mut s.number
-    } else if heading {
-        &mut s.title
-    } else {
-        &mut s.text
-    };
-    let mut space = target.is_empty() || target.ends_with(' ');
+/// Appends text from HTML to `target`: entities decoded, white space squeezed.
+fn push_text(target: &mut String, raw: &str) {
     let mut from = 0;
     while from < raw.len() {
-        let (piece, next) = match raw[from..].find('&') {
+        match raw[from..].find('&') {
             Some(0) => {
                 let end = raw[from..]
                     .find(';')
                     .filter(|&e| e <= 10)
                     .map_or(from + 1, |e| from + e + 1);
-                (Some(entity(&raw[from..end])), end)
-            }
-            Some(n) => (None, from + n),
-            None => (None, raw.len()),
-        };
-        let text: &str = match &piece {
-            Some(Some(c)) => c,
-            Some(None) => &raw[from..next],
-            None => &raw[from..next],
-        };
-        for c in text.chars() {
-            if c.is_whitespace() {
-                if !space {
-                    target.push(' ');
-                    space = true;
+                match entity(&raw[from..end]) {
+                    Some(c) => squeeze_into(target, c.encode_utf8(&mut [0; 4])),
+                    None => squeeze_into(target, &raw[from..end]),
                 }
-            } else {
-                target.push(c);
-                space = false;
+                from = end;
+            }
+            Some(n) => {
+                squeeze_into(target, &raw[from..from + n]);
+                from += n;
+            }
+            None => {
+                squeeze_into(target, &raw[from..]);
+                from = raw.len();
             }
         }
-        from = next;
     }
 }
 
+/// Appends `text` to `target` with each run of white space as one space, and none at the
+/// start of `target` or of a field (after a tab or a line break).
+fn squeeze_into(target: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut space = target.is_empty() || target.ends_with([' ', '\t', '\n']);
+    // Text is copied a run at a time; a run goes on over single spaces between words.
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        if !MAY_BE_SPACE[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
+        let width = white_space_at(bytes, i);
+        if width == 0
+            || (width == 1
+                && bytes[i] == b' '
+                && i > run
+                && i + 1 < bytes.len()
+                && !MAY_BE_SPACE[bytes[i + 1] as usize])
+        {
+            i += 1;
+            continue;
+        }
+        if run < i {
+            target.push_str(&text[run..i]);
+            space = false;
+        }
+        if !space {
+            target.push(' ');
+            space = true;
+        }
+        i += width;
+        run = i;
+    }
+    if run < bytes.len() {
+        target.push_str(&text[run..]);
+    }
+}
+
+/// The bytes that white space can start with in UTF-8 ([`white_space_at`]).
+static MAY_BE_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b as u8, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        b += 1;
+    }
+    t
+};
+
+/// The ASCII bytes that no term goes across: neither letters, digits nor the joiners of
+/// compounds (`-`, `.`, `_`).
+static SEPARATOR: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = !(b as u8).is_ascii_alphanumeric() && !matches!(b as u8, b'-' | b'.' | b'_');
+        b += 1;
+    }
+    t
+};
+
 /// The character an HTML entity stands for (the ones pulldown-cmark and bcop write).
-fn entity(e: &str) -> Option<String> {
+fn entity(e: &str) -> Option<char> {
     Some(match e {
-        "&amp;" => "&".into(),
-        "&lt;" => "<".into(),
-        "&gt;" => ">".into(),
-        "&quot;" => "\"".into(),
-        "&#39;" | "&#x27;" | "&apos;" => "'".into(),
-        "&nbsp;" => " ".into(),
+        "&amp;" => '&',
+        "&lt;" => '<',
+        "&gt;" => '>',
+        "&quot;" => '"',
+        "&#39;" | "&#x27;" | "&apos;" => '\'',
+        "&nbsp;" => ' ',
         _ => {
             let num = e.strip_prefix("&#")?.strip_suffix(';')?;
             let n = match num.strip_prefix(['x', 'X']) {
                 Some(hex) => u32::from_str_radix(hex, 16).ok()?,
                 None => num.parse().ok()?,
             };
-            char::from_u32(n)?.to_string()
+            char::from_u32(n)?
         }
     })
-}
-
-fn unescape(s: &str) -> String {
-    let mut sec = [Section::default()];
-    push_text(&mut sec, s, false, false, false);
-    std::mem::take(&mut sec[0].text)
-}
-
-fn trim_end(s: &mut String) {
-    let len = s.trim_end().len();
-    s.truncate(len);
 }
 
 /// Kana, kanji and the other characters of scripts written without spaces between words.
@@ -305,34 +471,152 @@ pub fn fold(c: char, out: &mut String) {
 
 /// Whether `c` can be part of a Latin-script word.
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric() && !is_cjk(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() && !is_cjk(c)
+    }
+}
+
+/// `text` folded character by character ([`fold`]), appended to `out`; runs of ASCII are
+/// copied whole.
+pub fn fold_str(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii() {
+            i += 1;
+        }
+        if i > start {
+            let at = out.len();
+            out.push_str(&text[start..i]);
+            out[at..].make_ascii_lowercase();
+        }
+        if let Some(c) = text[i..].chars().next() {
+            fold(c, out);
+            i += c.len_utf8();
+        }
+    }
+}
+
+/// The character of `s` that starts at byte `i`, and its length.
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => (b as char, 1),
+        _ => s[i..]
+            .chars()
+            .next()
+            .map_or(('\0', 1), |c| (c, c.len_utf8())),
+    }
+}
+
+/// Whether a word is long enough to be a term: two characters or more.
+fn long_enough(word: &str) -> bool {
+    word.len() > 4 || word.chars().nth(1).is_some()
 }
 
 /// Calls `each` with every term of `text`, in order (a term may come more than once).
-pub fn terms(text: &str, mut each: impl FnMut(&str)) {
-    let mut folded = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold(c, &mut folded);
-    }
-    let chars: Vec<char> = folded.chars().collect();
+#[cfg(test)]
+pub fn terms(text: &str, each: impl FnMut(&str)) {
+    terms_with(&mut String::new(), text, each);
+}
+
+/// [`terms`], with `buf` for folded text (so that one buffer serves many texts). No term goes
+/// across an ASCII separator, so the text is taken a segment between them at a time: a segment
+/// of ASCII only (most words of most languages) is cut into terms as it is, lower-cased; any
+/// other is folded first.
+pub fn terms_with(buf: &mut String, text: &str, mut each: impl FnMut(&str)) {
+    let b = text.as_bytes();
     let mut i = 0;
-    let mut buf = String::new();
-    while i < chars.len() {
-        let c = chars[i];
-        if is_cjk(c) {
-            let start = i;
-            while i < chars.len() && is_cjk(chars[i]) {
+    while i < b.len() {
+        while i < b.len() && SEPARATOR[b[i] as usize] {
+            i += 1;
+        }
+        let start = i;
+        let (mut ascii, mut upper) = (true, false);
+        while i < b.len() && !SEPARATOR[b[i] as usize] {
+            ascii &= b[i].is_ascii();
+            upper |= b[i].is_ascii_uppercase();
+            i += 1;
+        }
+        if start == i {
+            continue;
+        }
+        let segment = &text[start..i];
+        if ascii && !upper {
+            ascii_terms(segment, &mut each);
+            continue;
+        }
+        buf.clear();
+        if ascii {
+            buf.push_str(segment);
+            buf.make_ascii_lowercase();
+            ascii_terms(buf, &mut each);
+        } else {
+            fold_str(segment, buf);
+            folded_terms(buf, &mut each);
+        }
+    }
+}
+
+/// The terms of ASCII text in lower case: [`folded_terms`] without decoding characters.
+fn ascii_terms(s: &str, each: &mut impl FnMut(&str)) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut parts = 1;
+        let mut word_start = i;
+        loop {
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
                 i += 1;
             }
-            if i - start == 1 {
-                buf.clear();
-                buf.push(c);
-                each(&buf);
+            if i - word_start >= 2 {
+                each(&s[word_start..i]);
             }
-            for pair in chars[start..i].windows(2) {
-                buf.clear();
-                buf.extend(pair);
-                each(&buf);
+            if i + 1 < b.len()
+                && matches!(b[i], b'-' | b'.' | b'_')
+                && b[i + 1].is_ascii_alphanumeric()
+            {
+                i += 1;
+                word_start = i;
+                parts += 1;
+            } else {
+                break;
+            }
+        }
+        if parts > 1 {
+            each(&s[start..i]);
+        }
+    }
+}
+
+/// The terms of folded text ([`fold_str`]).
+fn folded_terms(s: &str, each: &mut impl FnMut(&str)) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let (c, len) = char_at(s, i);
+        if is_cjk(c) {
+            let start = i;
+            let mut prev = i;
+            i += len;
+            while i < b.len() {
+                let (d, dl) = char_at(s, i);
+                if !is_cjk(d) {
+                    break;
+                }
+                each(&s[prev..i + dl]);
+                prev = i;
+                i += dl;
+            }
+            if prev == start {
+                each(&s[start..i]);
             }
         } else if is_word(c) {
             // A compound: words joined by single `-`, `.` or `_`.
@@ -340,17 +624,19 @@ pub fn terms(text: &str, mut each: impl FnMut(&str)) {
             let mut parts = 1;
             let mut word_start = i;
             loop {
-                while i < chars.len() && is_word(chars[i]) {
-                    i += 1;
+                while i < b.len() {
+                    let (d, dl) = char_at(s, i);
+                    if !is_word(d) {
+                        break;
+                    }
+                    i += dl;
                 }
-                if i - word_start >= 2 {
-                    buf.clear();
-                    buf.extend(&chars[word_start..i]);
-                    each(&buf);
+                if long_enough(&s[word_start..i]) {
+                    each(&s[word_start..i]);
                 }
-                if i + 1 < chars.len()
-                    && matches!(chars[i], '-' | '.' | '_')
-                    && is_word(chars[i + 1])
+                if i + 1 < b.len()
+                    && matches!(b[i], b'-' | b'.' | b'_')
+                    && is_word(char_at(s, i + 1).0)
                 {
                     i += 1;
                     word_start = i;
@@ -360,12 +646,10 @@ pub fn terms(text: &str, mut each: impl FnMut(&str)) {
                 }
             }
             if parts > 1 {
-                buf.clear();
-                buf.extend(&chars[start..i]);
-                each(&buf);
+                each(&s[start..i]);
             }
         } else {
-            i += 1;
+            i += len;
         }
     }
 }
@@ -440,6 +724,16 @@ mod tests {
         assert_eq!(s[1].text, "The desk MUST answer. one two");
         assert_eq!((s[2].id.as_str(), s[2].title.as_str()), ("a&b", "A x"));
         assert_eq!(s[2].text, "t");
+    }
+
+    #[test]
+    fn white_space_is_squeezed_across_runs_and_entities() {
+        let mut t = String::new();
+        squeeze_into(&mut t, "  a b  c\u{3000}d\n");
+        squeeze_into(&mut t, " e\u{a0}f g");
+        assert_eq!(t, "a b c d e f g");
+        let s = sections("<p> x &amp;  y&nbsp;z </p><p>w</p>");
+        assert_eq!(s[0].text, "x & y z w");
     }
 
     #[test]

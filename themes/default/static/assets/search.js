@@ -154,8 +154,11 @@
   async function section(ix, s) {
     const k = place(ix.chunks, s);
     const text = await get(`search/${ix.lang}/c/${k}.txt`);
-    const line = text.split("\n")[s - ix.chunks[k]] || "";
-    const [url, page, id, number, heading, body] = line.split("\t");
+    const lines = text.split("\n");
+    const i = s - ix.chunks[k];
+    let [url, page, id, number, heading, body] = (lines[i] || "").split("\t");
+    // A page's URL and title are written on its first line in the chunk only.
+    for (let j = i; !url && j > 0; ) [url, page] = lines[--j].split("\t");
     return { url, page, id, number, heading, body: body || "" };
   }
 
