@@ -191,7 +191,7 @@ fn every_version_with_a_predecessor_has_a_changes_page_in_each_language() {
     // Japanese: both versions are translated, so the page compares the Japanese text.
     let ja = s.read("public/ja/desk/2.0/changes.html");
     assert!(
-        ja.contains("<h1>バージョン 1.0 から 2.0 への変更点</h1>"),
+        ja.contains("<h1>バージョン1.0から2.0への変更点</h1>"),
         "{ja}"
     );
     assert!(ja.contains("<del><span class=\"visually-hidden\">削除：</span>二</del><ins><span class=\"visually-hidden\">追加：</span>一営業</ins>"), "{ja}");
@@ -250,7 +250,12 @@ fn the_pdf_has_a_changes_appendix_and_a_requirements_appendix_with_pages() {
     let Some(ja) = poppler("pdftotext", &[&pdf.to_string_lossy(), "-"]) else {
         return;
     };
-    assert!(ja.contains("バージョン 1.0 からの変更点"), "{ja}");
+    // pdftotext puts a space where the text changes font, as between kana and digits.
+    assert!(
+        ja.replace([' ', '\n'], "")
+            .contains("バージョン1.0からの変更点"),
+        "{ja}"
+    );
     assert!(ja.contains("強化：推奨 → 必須"), "{ja}");
     assert!(ja.contains("一営業日以内"), "{ja}");
     // 1.0 has no predecessor, so no appendix.

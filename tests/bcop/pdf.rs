@@ -86,7 +86,7 @@ fn every_version_and_language_has_a_pdf_with_title_page_toc_page_numbers_and_met
         ("en", "Page 2 of "),
         ("pt-BR", "Página 2 de "),
         ("es", "Página 2 de "),
-        ("ja", "ページ中 2 ページ"),
+        ("ja", "ページ中2ページ"),
         ("fr", "Page 2 sur "),
     ] {
         let t = text(
@@ -94,7 +94,11 @@ fn every_version_and_language_has_a_pdf_with_title_page_toc_page_numbers_and_met
             &format!("public/{lang}/cpe-security/1.0/cpe-security-1.0-{lang}.pdf"),
         )
         .unwrap_or_default();
-        assert!(t.contains(page_of), "{lang}: no `{page_of}`");
+        // pdftotext puts a space where the text changes font, as between kana and digits.
+        assert!(
+            t.replace(' ', "").contains(&page_of.replace(' ', "")),
+            "{lang}: no `{page_of}`"
+        );
     }
     let info = poppler(
         "pdfinfo",
@@ -182,7 +186,7 @@ fn the_print_edition_is_one_paged_document_without_site_navigation() {
     let p = s.read("public/ja/cpe-security/1.0/print.html");
     assert!(p.contains("<link rel=\"stylesheet\" href=\"../../../assets/print.css\">"));
     assert!(p.contains(
-        "@bottom-center { content: counter(pages) \" ページ中 \" counter(page) \" ページ\"; }"
+        "@bottom-center { content: counter(pages) \"ページ中\" counter(page) \"ページ\"; }"
     ));
     assert!(p.contains(
         "@top-left { content: \"顧客宅内機器（CPE）の最低限のセキュリティ要件 · BCOP-CPE 1.0\"; }"
@@ -253,7 +257,7 @@ fn pdfs_follow_the_html_rules_for_fallbacks_and_outdated_sections() {
         .expect("the outdated section's heading");
     assert!(
         mark.starts_with(
-            "翻訳が古くなっていますこの節の原文は、この翻訳の作成後に変更されました。原文の節：§7.1Responsetimeobjectiveshttps://bcop.example.org/en/abuse-desk/2.0/index.html#rto"
+            "翻訳未更新この節の原文は、この翻訳の作成後に変更されました。原文の節：§7.1Responsetimeobjectiveshttps://bcop.example.org/en/abuse-desk/2.0/index.html#rto"
         ),
         "{}",
         &mark[..mark.len().min(300)]

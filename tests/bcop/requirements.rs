@@ -36,7 +36,7 @@ fn requirements_have_the_same_anchor_and_label_in_all_five_languages() {
         }
     }
     let ja = s.read("public/ja/abuse-desk/2.0/index.html");
-    assert!(ja.contains("title=\"絶対的な要件（BCP 14: MUST、REQUIRED、SHALL）\">（MUST）</em>"));
+    assert!(ja.contains("title=\"絶対的な要件（BCP 14：MUST、REQUIRED、SHALL）\">（MUST）</em>"));
     let es = s.read("public/es/abuse-desk/2.0/index.html");
     assert!(
         es.contains("title=\"requisito absoluto (BCP 14: DEBE, OBLIGATORIO, DEBERÁ)\">DEBE</em>")

@@ -65,7 +65,7 @@ fn each_language_has_an_index_and_untranslated_pages_are_indexed_once() {
     );
     assert_eq!(
         index(&site, "ja")["strings"]["search-count-other"],
-        "{count} 件"
+        "{count}件"
     );
     // Every shard the index names exists, and no other.
     for lang in ["en", "ja", "pt-BR", "es", "fr"] {

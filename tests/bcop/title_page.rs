@@ -97,13 +97,17 @@ fn the_title_page_shows_each_field_the_version_has_with_its_label_and_how_to_cit
     let page = title_page(&s, ja).unwrap_or_default();
     for row in [
         "発行者 Abuse Handling Working Group",
-        "旧版 バージョン 1.0",
+        "旧版 バージョン1.0",
         "ライセンス CC-BY-4.0",
         "フィードバック先 abuse-wg@example.org",
         "概要 本文書は、",
-        "この文書の引用 Ana Ferreira、",
+        "この文書の引用方法 Ana Ferreira、",
     ] {
-        assert!(page.contains(row), "page 1 of {ja} lacks `{row}`:\n{page}");
+        // pdftotext puts a space where the text changes font, as between kana and digits.
+        assert!(
+            page.replace(' ', "").contains(&row.replace(' ', "")),
+            "page 1 of {ja} lacks `{row}`:\n{page}"
+        );
     }
     let flat = squeeze(&page);
     assert!(flat.contains("被害の大きさに応じた対処を扱う。"), "{flat}");
@@ -145,7 +149,7 @@ fn the_cover_page_shows_the_same_fields_and_a_chapter_page_does_not() {
     for html in [
         "<section class=\"doc-abstract\" aria-label=\"概要\"><p>本文書は、",
         "<dt>発行者</dt><dd>Abuse Handling Working Group</dd>",
-        "<dt>旧版</dt><dd>バージョン 1.0</dd>",
+        "<dt>旧版</dt><dd>バージョン1.0</dd>",
         "<dt>ライセンス</dt><dd>CC-BY-4.0</dd>",
         "<dt>フィードバック先</dt><dd><a href=\"mailto:abuse-wg@example.org\">",
     ] {
@@ -186,7 +190,7 @@ fn the_print_edition_title_page_shows_the_same_fields() {
     let title_page = &ja[..ja.find("</section>").expect("the title page")];
     for row in [
         "<dt>発行者</dt><dd>Abuse Handling Working Group</dd>",
-        "<dt>旧版</dt><dd>バージョン 1.0</dd>",
+        "<dt>旧版</dt><dd>バージョン1.0</dd>",
         "<dt>ライセンス</dt><dd>CC-BY-4.0</dd>",
         "<dt>フィードバック先</dt><dd><a href=\"mailto:abuse-wg@example.org\">abuse-wg@example.org</a></dd>",
         "<h2 class=\"abstract-title\">概要</h2>",

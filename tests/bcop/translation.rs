@@ -92,7 +92,7 @@ fn exactly_the_changed_section_is_flagged_in_the_page_and_in_status_with_its_dif
     assert!(page.contains("href=\"../../../en/guide/1.0/index.html#passwords\""));
     assert!(page.contains("class=\"notice notice-outdated\""));
     assert!(
-        page.contains("原文の 1 節が変更されました"),
+        page.contains("原文の1節が変更されました"),
         "header count in Japanese"
     );
 
@@ -183,7 +183,7 @@ fn source_policy_shows_the_current_source_for_the_changed_section_only() {
         "the stale translation of that section is not shown"
     );
     assert!(page.contains("ルーターを対象とする。") && page.contains("更新は署名される。"));
-    assert!(page.contains("翻訳が古くなっているため、この節は原文の言語で表示しています。"));
+    assert!(page.contains("この節は翻訳が更新されていないため、原文で表示しています。"));
 }
 
 #[test]
