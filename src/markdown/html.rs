@@ -31,6 +31,37 @@ pub struct Input<'a> {
     pub blocks: bool,
     /// How the chapter's sections are numbered, as the PDF numbers them; `None`: not at all.
     pub numbers: Option<Numbers>,
+    /// How captions name tables and figures in the reader's language.
+    pub captions: Option<&'a Captions>,
+}
+
+/// The labels of numbered captions, with `{number}` where the number goes: `Table {number}`
+/// and `Figure {number}` in English.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Captions {
+    pub table: String,
+    pub figure: String,
+}
+
+impl Default for Captions {
+    fn default() -> Self {
+        Captions {
+            table: "Table {number}".into(),
+            figure: "Figure {number}".into(),
+        }
+    }
+}
+
+/// What marks a paragraph as the caption of the table right after it (as in Pandoc).
+pub const TABLE_CAPTION: &str = "Table:";
+
+/// The number of a chapter's `n`th table or figure (from 1): `n`, or `3.n` in chapter 3 of a
+/// document of several chapters, as its sections are numbered.
+pub fn caption_number(numbers: Option<Numbers>, n: usize) -> String {
+    match numbers {
+        Some(Numbers::Chapter(c)) => format!("{c}.{n}"),
+        _ => n.to_string(),
+    }
 }
 
 /// Section numbers, the same on the web and in the PDF, so that "§ 3.2" means one section
@@ -163,6 +194,10 @@ pub fn render(input: &Input) -> Rendered {
         requirement: None,
         task_label: false,
         held: None,
+        replay: VecDeque::new(),
+        tables: 0,
+        figures: 0,
+        caption: None,
     };
     // The events go to the HTML writer as they are parsed, not through a list of them all.
     pulldown_cmark::html::push_html(&mut html, stream);
@@ -207,6 +242,13 @@ struct Stream<'i, 'o, I> {
     /// text waits here while `</label>` goes out.
     task_label: bool,
     held: Option<(Event<'i>, std::ops::Range<usize>)>,
+    /// Parser events read ahead (to find captions), to be taken before the parser's next.
+    replay: VecDeque<(Event<'i>, std::ops::Range<usize>)>,
+    /// How many tables and figures have captions so far.
+    tables: usize,
+    figures: usize,
+    /// The caption of the table that comes next: its paragraph's inline events.
+    caption: Option<Vec<Event<'i>>>,
 }
 
 impl<'i, I: Iterator<Item = (Event<'i>, std::ops::Range<usize>)>> Iterator for Stream<'i, '_, I> {
@@ -220,12 +262,20 @@ impl<'i, I: Iterator<Item = (Event<'i>, std::ops::Range<usize>)>> Iterator for S
             if self.finished {
                 return None;
             }
-            match self.held.take().or_else(|| self.events.next()) {
+            match self.held.take().or_else(|| self.raw()) {
                 Some((event, range)) => {
                     if self.task_label && !is_inline(&event) {
                         self.task_label = false;
                         self.held = Some((event, range));
                         return Some(Event::InlineHtml("</label>".into()));
+                    }
+                    if matches!(event, Event::Start(Tag::Paragraph))
+                        && self.heading.is_none()
+                        && !self.in_footnote
+                        && !self.is_requirement(range.start)
+                        && self.caption()
+                    {
+                        continue;
                     }
                     if let Some(e) = self.take(event, range) {
                         return Some(e);
@@ -245,7 +295,141 @@ impl<'i, I: Iterator<Item = (Event<'i>, std::ops::Range<usize>)>> Iterator for S
     }
 }
 
+impl<'i, I: Iterator<Item = (Event<'i>, std::ops::Range<usize>)>> Stream<'i, '_, I> {
+    /// The next parser event: one read ahead first.
+    fn raw(&mut self) -> Option<(Event<'i>, std::ops::Range<usize>)> {
+        self.replay.pop_front().or_else(|| self.events.next())
+    }
+
+    /// At the start of a paragraph: whether it is a caption, which it takes in whole. A
+    /// paragraph that starts with [`TABLE_CAPTION`] right before a table is the table's
+    /// caption (kept for the table); an image alone in its paragraph with a title is a figure,
+    /// numbered and captioned with its title. Anything else is put back to be read again.
+    fn caption(&mut self) -> bool {
+        let Some(first) = self.raw() else {
+            return false;
+        };
+        let table = matches!(&first.0, Event::Text(t) if t.starts_with(TABLE_CAPTION));
+        let figure =
+            matches!(&first.0, Event::Start(Tag::Image { title, .. }) if !title.trim().is_empty());
+        if !table && !figure {
+            self.replay.push_front(first);
+            return false;
+        }
+        // A paragraph holds inline events only: read to its end.
+        let mut inline = vec![first];
+        loop {
+            match self.raw() {
+                Some((Event::End(TagEnd::Paragraph), _)) => break,
+                Some(e) => inline.push(e),
+                None => break,
+            }
+        }
+        let end = inline.last().map_or(0, |e| e.1.end);
+        let paragraph_end = (Event::End(TagEnd::Paragraph), end..end);
+        if table {
+            let next = self.raw();
+            if let Some(next @ (Event::Start(Tag::Table(_)), _)) = next {
+                let mut events = Vec::with_capacity(inline.len());
+                for (i, (event, range)) in inline.into_iter().enumerate() {
+                    self.note(&event, range.start);
+                    let event = match event {
+                        Event::Text(t) if i == 0 => {
+                            let rest = t[TABLE_CAPTION.len()..].trim_start().to_string();
+                            Event::Text(rest.into())
+                        }
+                        e => rewrite_link(e),
+                    };
+                    events.push(event);
+                }
+                self.caption = Some(events);
+                self.replay.push_front(next);
+                return true;
+            }
+            self.replay.extend(inline);
+            self.replay.push_back(paragraph_end);
+            self.replay.extend(next);
+            return false;
+        }
+        // A figure: the image and nothing but white space after it.
+        let image_end = inline
+            .iter()
+            .position(|(e, _)| matches!(e, Event::End(TagEnd::Image)));
+        let alone = image_end.is_some_and(|j| {
+            inline[j + 1..].iter().all(|(e, _)| {
+                matches!(e, Event::SoftBreak) || matches!(e, Event::Text(t) if t.trim().is_empty())
+            })
+        });
+        if !alone {
+            self.replay.extend(inline);
+            self.replay.push_back(paragraph_end);
+            return false;
+        }
+        self.figures += 1;
+        let label = self.label(false, self.figures);
+        let mut title = String::new();
+        self.pending
+            .push_back(Event::Html("<figure class=\"figure\">".into()));
+        for (i, (event, range)) in inline.into_iter().enumerate() {
+            if image_end.is_some_and(|j| i > j) {
+                break;
+            }
+            self.note(&event, range.start);
+            let event = match event {
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title: t,
+                    id,
+                }) => {
+                    // The caption says it: a title would say it again to screen readers.
+                    title = t.trim().to_string();
+                    Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title: "".into(),
+                        id,
+                    })
+                }
+                e => rewrite_link(e),
+            };
+            self.pending.push_back(event);
+        }
+        self.pending.push_back(Event::Html(
+            [
+                "<figcaption><span class=\"caption-number\">",
+                &escape_attr(&label),
+                "</span> ",
+                &escape_attr(&title),
+                "</figcaption></figure>\n",
+            ]
+            .concat()
+            .into(),
+        ));
+        true
+    }
+}
+
 impl<'i, I> Stream<'i, '_, I> {
+    /// Whether the paragraph that starts at `start` is the next requirement.
+    fn is_requirement(&self, start: usize) -> bool {
+        self.found
+            .get(self.next_requirement)
+            .is_some_and(|r| r.block.start == start && !r.item)
+    }
+
+    /// "Table 2" or "Figure 2" (`figure`), numbered as the chapter's sections are.
+    fn label(&self, table: bool, n: usize) -> String {
+        let default = Captions::default();
+        let captions = self.input.captions.unwrap_or(&default);
+        let pattern = if table {
+            &captions.table
+        } else {
+            &captions.figure
+        };
+        pattern.replace("{number}", &caption_number(self.input.numbers, n))
+    }
+
     /// Notes what the rest of bcop needs from an event: links and images (with their
     /// offsets), raw HTML, and how deep lists and block quotes nest.
     fn note(&mut self, event: &Event<'i>, start: usize) {
@@ -344,6 +528,21 @@ impl<'i, I> Stream<'i, '_, I> {
                     "<div class=\"table-wrap\" tabindex=\"0\">".into(),
                 ));
                 self.pending.push_back(event);
+                if let Some(caption) = self.caption.take() {
+                    self.tables += 1;
+                    let label = self.label(true, self.tables);
+                    self.pending.push_back(Event::Html(
+                        [
+                            "<caption><span class=\"caption-number\">",
+                            &escape_attr(&label),
+                            "</span> ",
+                        ]
+                        .concat()
+                        .into(),
+                    ));
+                    self.pending.extend(caption);
+                    self.pending.push_back(Event::Html("</caption>".into()));
+                }
             }
             Event::End(TagEnd::Table) => {
                 self.pending.push_back(event);
@@ -707,6 +906,56 @@ mod tests {
         assert_eq!(
             loose.matches("<label>").count(),
             loose.matches("</label>").count()
+        );
+    }
+
+    #[test]
+    fn tables_and_figures_with_captions_are_numbered() {
+        let md = "Table: Response *times*\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n\
+                  Table: no table follows\n\n\
+                  ![Flow of a report](flow.svg \"Lifecycle of a report\")\n\n\
+                  An ![icon](i.svg \"inline\") in a line.\n\n\
+                  ![untitled](u.svg)\n\n\
+                  Table: Second\n\n| c |\n|---|\n| 3 |\n";
+        let captions = Captions {
+            table: "Tableau {number}".into(),
+            figure: "Figure {number}".into(),
+        };
+        let r = render(&Input {
+            markdown: md,
+            numbers: Some(Numbers::Chapter(3)),
+            captions: Some(&captions),
+            ..Input::default()
+        });
+        let h = r.html.as_str();
+        assert!(
+            h.contains("<table><caption><span class=\"caption-number\">Tableau 3.1</span> Response <em>times</em></caption><thead>"),
+            "{h}"
+        );
+        assert!(
+            h.contains(
+                "<caption><span class=\"caption-number\">Tableau 3.2</span> Second</caption>"
+            ),
+            "{h}"
+        );
+        assert!(h.contains("<p>Table: no table follows</p>"), "{h}");
+        assert!(
+            h.contains("<figure class=\"figure\"><img src=\"flow.svg\" alt=\"Flow of a report\" /><figcaption><span class=\"caption-number\">Figure 3.1</span> Lifecycle of a report</figcaption></figure>"),
+            "{h}"
+        );
+        // In a line, or without a title, an image is not a figure.
+        assert!(h.contains("title=\"inline\""), "{h}");
+        assert!(
+            h.contains("<p><img src=\"u.svg\" alt=\"untitled\" /></p>"),
+            "{h}"
+        );
+        assert_eq!(h.matches("<figure").count(), 1, "{h}");
+        assert_eq!(r.references.iter().filter(|x| x.is_image).count(), 3);
+        // One chapter: numbers from 1, and English by default.
+        let single = html("Table: T\n\n| a |\n|---|\n| 1 |\n");
+        assert!(
+            single.contains("<span class=\"caption-number\">Table 1</span> T</caption>"),
+            "{single}"
         );
     }
 

@@ -139,7 +139,7 @@ pub(crate) fn generate(template: &str, doc: &PdfDocument, fonts: &Fonts) -> Gene
 
     let mut chapters = Vec::with_capacity(doc.chapters.len());
     for (i, ch) in doc.chapters.iter().enumerate() {
-        let converted = convert(i, ch, &targets, &mut assets, &doc.strings.alert_titles);
+        let converted = convert(i, ch, &targets, &mut assets, &doc.strings);
         warnings.extend(converted.warnings);
         let _ = writeln!(text, "#bcop-chapter(doc, doc.chapters.at({i}))[");
         let start = text.len();
@@ -371,6 +371,7 @@ pub(crate) fn texts(doc: &PdfDocument) -> Vec<&str> {
         texts.push(shown);
     }
     texts.extend(s.alert_titles.iter().map(String::as_str));
+    texts.extend([s.captions.table.as_str(), s.captions.figure.as_str()]);
     texts.extend(
         doc.chapters
             .iter()

@@ -33,7 +33,7 @@ pub(crate) fn convert(
     chapter: &PdfChapter,
     targets: &Targets,
     assets: &mut Assets,
-    alert_titles: &[String; 5],
+    strings: &super::PdfStrings,
 ) -> Converted {
     let (events, footnotes) = collect(&chapter.markdown);
     let mut c = Converter {
@@ -41,7 +41,8 @@ pub(crate) fn convert(
         chapter,
         targets,
         assets,
-        alert_titles,
+        alert_titles: &strings.alert_titles,
+        captions: &strings.captions,
         footnotes,
         footnote_labels: HashMap::new(),
         open_footnotes: HashSet::new(),
@@ -58,6 +59,11 @@ pub(crate) fn convert(
         requirement: None,
         headings: 0,
         outdated: None,
+        caption_start: None,
+        strip_caption: false,
+        table_caption: None,
+        table_count: 0,
+        figure_count: 0,
     };
     if let Some(label) = targets.chapters.get(index).and_then(|t| t.title.as_ref()) {
         c.out.push_str(&format!(
@@ -84,6 +90,7 @@ enum Capture {
         offset: usize,
         block: bool,
         alt: String,
+        title: String,
     },
     Skip,
 }
@@ -94,6 +101,7 @@ struct Converter<'a, 'b> {
     targets: &'b Targets,
     assets: &'b mut Assets,
     alert_titles: &'b [String; 5],
+    captions: &'b crate::markdown::Captions,
     footnotes: HashMap<String, Vec<Spanned<'a>>>,
     footnote_labels: HashMap<String, String>,
     open_footnotes: HashSet<String>,
@@ -113,6 +121,14 @@ struct Converter<'a, 'b> {
     /// How many headings of the Markdown have started, and the mark due after the open one.
     headings: usize,
     outdated: Option<&'b super::PdfOutdated>,
+    /// In a table's caption paragraph: where its markup starts; whether its marker is still
+    /// to be taken off its text; and the markup, once read, until the table starts.
+    caption_start: Option<usize>,
+    strip_caption: bool,
+    table_caption: Option<String>,
+    /// How many tables and figures have captions so far.
+    table_count: usize,
+    figure_count: usize,
 }
 
 impl<'a> Converter<'a, '_> {
@@ -155,6 +171,13 @@ impl<'a> Converter<'a, '_> {
             Tag::Paragraph => {
                 self.block("");
                 self.requirement_start(offset, false);
+                if self.requirement.is_none()
+                    && self.tables.is_empty()
+                    && is_table_caption(events, i)
+                {
+                    self.caption_start = Some(self.out.len());
+                    self.strip_caption = true;
+                }
             }
             Tag::Heading { level, .. } => {
                 let labels = self.targets.chapters.get(self.index);
@@ -187,7 +210,12 @@ impl<'a> Converter<'a, '_> {
             }
             Tag::Table(alignments) => {
                 self.block("");
-                self.tables.push(TableState::new(alignments.clone()));
+                let mut table = TableState::new(alignments.clone());
+                if let Some(markup) = self.table_caption.take() {
+                    self.table_count += 1;
+                    table.caption = Some((self.label(true, self.table_count), markup));
+                }
+                self.tables.push(table);
             }
             Tag::TableHead | Tag::TableRow | Tag::TableCell => self.table_part(tag),
             Tag::Emphasis => self.push("#emph["),
@@ -200,12 +228,15 @@ impl<'a> Converter<'a, '_> {
                 dest_url,
                 ..
             } => self.link(*link_type, dest_url),
-            Tag::Image { dest_url, .. } => {
+            Tag::Image {
+                dest_url, title, ..
+            } => {
                 self.capture = Some(Capture::Image {
                     url: dest_url.to_string(),
                     offset,
                     block: alone_in_paragraph(events, i),
                     alt: String::new(),
+                    title: title.trim().to_string(),
                 });
             }
             Tag::MetadataBlock(_) => self.capture = Some(Capture::Skip),
@@ -303,7 +334,13 @@ impl<'a> Converter<'a, '_> {
             self.requirement = None;
         }
         match tag {
-            TagEnd::Paragraph => self.push("\n\n"),
+            TagEnd::Paragraph => match self.caption_start.take() {
+                Some(start) => {
+                    let markup = self.out.split_off(start.min(self.out.len()));
+                    self.table_caption = Some(markup.trim().to_string());
+                }
+                None => self.push("\n\n"),
+            },
             TagEnd::Heading(_) => {
                 self.push("]");
                 if let Some(label) = self.heading_label.take() {
@@ -366,7 +403,8 @@ impl<'a> Converter<'a, '_> {
                         offset,
                         block,
                         alt,
-                    }) => self.image(&url, offset, block, &alt),
+                        title,
+                    }) => self.image(&url, offset, block, &alt, &title),
                     _ => {}
                 }
             }
@@ -380,11 +418,23 @@ impl<'a> Converter<'a, '_> {
         self.block(&format!("#raw(block: true, {lang}{});\n\n", string(text)));
     }
 
-    fn image(&mut self, url: &str, offset: usize, block: bool, alt: &str) {
+    /// An image; one alone in its paragraph with a title is a numbered figure, captioned
+    /// with the title.
+    fn image(&mut self, url: &str, offset: usize, block: bool, alt: &str, title: &str) {
         let found = self.assets.resolve(&self.chapter.assets, url);
+        let caption = if block && !title.is_empty() {
+            self.figure_count += 1;
+            format!(
+                "(label: {}, body: {})",
+                string(&self.label(false, self.figure_count)),
+                string(title)
+            )
+        } else {
+            "none".to_string()
+        };
         match found {
             Ok(vpath) => self.push(&format!(
-                "#bcop-image({}, alt: {}, block: {block});",
+                "#bcop-image({}, alt: {}, block: {block}, caption: {caption});",
                 string(&vpath),
                 string(alt)
             )),
@@ -448,7 +498,31 @@ impl<'a> Converter<'a, '_> {
         self.open_footnotes.remove(&key);
     }
 
+    /// "Table 2" or "Figure 2" (`figure`), numbered as the web page numbers them.
+    fn label(&self, table: bool, n: usize) -> String {
+        let numbers = if self.targets.chapters.len() > 1 {
+            crate::markdown::Numbers::Chapter(self.index + 1)
+        } else {
+            crate::markdown::Numbers::Single
+        };
+        let pattern = if table {
+            &self.captions.table
+        } else {
+            &self.captions.figure
+        };
+        pattern.replace(
+            "{number}",
+            &crate::markdown::caption_number(Some(numbers), n),
+        )
+    }
+
     fn text(&mut self, text: &str) {
+        let text = if std::mem::take(&mut self.strip_caption) {
+            text.strip_prefix(crate::markdown::TABLE_CAPTION)
+                .map_or(text, str::trim_start)
+        } else {
+            text
+        };
         self.measure(text);
         if std::mem::take(&mut self.pending_break) {
             let joins_cjk =
@@ -492,6 +566,25 @@ impl<'a> Converter<'a, '_> {
         self.out.truncate(trimmed);
         self.push(markup);
     }
+}
+
+/// Whether the paragraph that starts at event `i` is the caption of the table right after it:
+/// its text starts with [`crate::markdown::TABLE_CAPTION`].
+fn is_table_caption(events: &[Spanned], i: usize) -> bool {
+    let starts = matches!(
+        events.get(i + 1),
+        Some((Event::Text(t), _)) if t.starts_with(crate::markdown::TABLE_CAPTION)
+    );
+    starts
+        && events[i..]
+            .iter()
+            .position(|(e, _)| matches!(e, Event::End(TagEnd::Paragraph)))
+            .is_some_and(|j| {
+                matches!(
+                    events.get(i + j + 1),
+                    Some((Event::Start(Tag::Table(_)), _))
+                )
+            })
 }
 
 /// Whether the image that starts at event `i` is alone in its paragraph: then it is a figure;

@@ -25,8 +25,15 @@ fn chapter(markdown: &str) -> PdfChapter {
 fn markup(markdown: &str) -> String {
     let chapters = [chapter(markdown)];
     let targets = Targets::new(&chapters);
-    let titles = ["Note", "Tip", "Important", "Warning", "Caution"].map(String::from);
-    convert(0, &chapters[0], &targets, &mut Assets::default(), &titles).markup
+    let strings = super::PdfStrings {
+        alert_titles: ["Note", "Tip", "Important", "Warning", "Caution"].map(String::from),
+        captions: crate::markdown::Captions {
+            table: "表{number}".into(),
+            figure: "図{number}".into(),
+        },
+        ..super::PdfStrings::default()
+    };
+    convert(0, &chapters[0], &targets, &mut Assets::default(), &strings).markup
 }
 
 /// The markup must parse: an unbalanced bracket would break the whole document.
@@ -140,5 +147,27 @@ fn tables_keep_their_header_row_and_alignment() {
         m.contains("table.header([a], [b], ),\n  [1], [2], \n"),
         "{m}"
     );
+    assert_parses(&m);
+}
+
+#[test]
+fn a_caption_paragraph_before_a_table_and_a_titled_image_alone_are_numbered() {
+    let m = markup(
+        "# T\n\nTable: Response *times*\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n\
+         Table: not followed by a table\n\n\
+         ![flow](missing.svg \"The flow\")\n\nText ![icon](i.svg \"inline\") here.\n\n\
+         Table: Second\n\n| c |\n|---|\n| 3 |\n",
+    );
+    assert!(
+        m.contains("#bcop-table(wide: false, caption: (label: \"表1\", body: [Response #emph[times];]), table("),
+        "{m}"
+    );
+    assert!(
+        m.contains("caption: (label: \"表2\", body: [Second]), table("),
+        "{m}"
+    );
+    // A caption paragraph without a table after it stays a paragraph, marker and all.
+    assert!(m.contains("Table\\: not followed by a table"), "{m}");
+    assert_eq!(m.matches("Response").count(), 1, "{m}");
     assert_parses(&m);
 }

@@ -84,6 +84,8 @@ pub struct PdfStrings {
     pub outdated_source: String,
     /// Note, tip, important, warning, caution.
     pub alert_titles: [String; 5],
+    /// How captions name tables and figures.
+    pub captions: crate::markdown::Captions,
     /// The BCP 14 sentence, for a document with requirements (else empty).
     pub bcp14: String,
     /// The requirements appendix: its title, and its columns (ID, level, text, page).

@@ -22,6 +22,8 @@ pub(crate) struct TableState {
     /// Where the current cell's markup starts in the converter's output.
     pub cell_start: usize,
     pub cell_width: usize,
+    /// Its caption: the label ("Table 2") and the caption's markup.
+    pub caption: Option<(String, String)>,
 }
 
 impl TableState {
@@ -70,8 +72,15 @@ impl TableState {
             .collect();
         let total: usize = widths.iter().map(|w| w + 2).sum();
         let wide = ncols >= 5 || total > LINE * 3 / 2;
+        let caption = match &self.caption {
+            Some((label, markup)) => format!(
+                "(label: {}, body: [{markup}])",
+                super::escape::string(label)
+            ),
+            None => "none".to_string(),
+        };
         let mut out = format!(
-            "#bcop-table(wide: {wide}, table(\n  columns: {},\n  align: {},\n",
+            "#bcop-table(wide: {wide}, caption: {caption}, table(\n  columns: {},\n  align: {},\n",
             columns(&widths, total),
             aligns(&self.alignments, ncols)
         );

@@ -755,6 +755,19 @@ fn all_or_errors(
     }
 }
 
+/// How captions name tables and figures in `lang`.
+pub(crate) fn captions(i18n: &I18n, lang: &str) -> markdown::Captions {
+    let label = |key: &str| {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("number", "{number}");
+        i18n.text(lang, key, Some(&args))
+    };
+    markdown::Captions {
+        table: label("caption-table"),
+        figure: label("caption-figure"),
+    }
+}
+
 fn alert_titles(i18n: &I18n, lang: &str) -> AlertTitles {
     AlertTitles(
         ["note", "tip", "important", "warning", "caution"]
@@ -778,6 +791,7 @@ fn render_document(
         .iter()
         .map(|l| alert_titles(i18n, &l.code))
         .collect();
+    let source_captions = captions(i18n, source_lang);
     let explained: Vec<[String; 5]> = languages
         .iter()
         .map(|l| {
@@ -818,6 +832,7 @@ fn render_document(
                         bcp14: uses.then(|| &bcp14[0]),
                         blocks: compared,
                         numbers: Some(section_numbers(v, ci)),
+                        captions: Some(&source_captions),
                     })
                 })
                 .collect()

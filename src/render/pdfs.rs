@@ -384,6 +384,7 @@ fn strings(config: &SiteConfig, i18n: &I18n, ed: &Edition, text_lang: &str) -> P
         name_separator: t("name-separator"),
         outdated_label: t("lang-state-outdated"),
         outdated_source: t("pdf-outdated-source"),
+        captions: super::captions(i18n, lang),
         alert_titles: ["note", "tip", "important", "warning", "caution"]
             .map(|k| t(&format!("alert-{k}"))),
         bcp14: if ed.has_requirements() {

@@ -76,6 +76,7 @@ pub fn render(c: &Chapter, i18n: &I18n, alerts: &AlertTitles, bcp14: Option<&Bcp
         bcp14,
         blocks: c.blocks,
         numbers: Some(super::section_numbers(c.version, c.index)),
+        captions: Some(&super::captions(i18n, lang)),
     });
     if let Some(missing) = c.marks.map(|m| &m.missing).filter(|m| !m.is_empty()) {
         r.html = Arc::new(format!(

@@ -43,6 +43,7 @@ pub const CODE_KEYS: &[&str] = &[
 pub const CODE_PREFIXES: &[&str] = &[
     "alert-",
     "bcp14-",
+    "caption-",
     "language-name-",
     "level-",
     "search-",

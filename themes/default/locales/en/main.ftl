@@ -81,6 +81,9 @@ alert-important = Important
 alert-warning = Warning
 alert-caution = Caution
 
+caption-table = Table { $number }
+caption-figure = Figure { $number }
+
 lang-state-outdated = Translation outdated
 lang-state-unstamped = Translated, not yet stamped
 

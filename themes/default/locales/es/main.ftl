@@ -81,6 +81,9 @@ alert-important = Importante
 alert-warning = Advertencia
 alert-caution = Precaución
 
+caption-table = Tabla { $number }
+caption-figure = Figura { $number }
+
 lang-state-outdated = Traducción desactualizada
 lang-state-unstamped = Traducido, aún sin sellar
 

@@ -82,6 +82,9 @@ alert-important = Important
 alert-warning = Avertissement
 alert-caution = Attention
 
+caption-table = Tableau { $number }
+caption-figure = Figure { $number }
+
 lang-state-outdated = Traduction périmée
 lang-state-unstamped = Traduit, pas encore estampillé
 

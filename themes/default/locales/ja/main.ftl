@@ -72,6 +72,8 @@ alert-important = 重要
 alert-warning = 警告
 alert-caution = 注意
 
+caption-table = 表{ $number }
+caption-figure = 図{ $number }
 
 lang-state-outdated = 翻訳未更新
 lang-state-unstamped = 翻訳済み（未スタンプ）

@@ -81,6 +81,9 @@ alert-important = Importante
 alert-warning = Aviso
 alert-caution = Cuidado
 
+caption-table = Tabela { $number }
+caption-figure = Figura { $number }
+
 lang-state-outdated = Tradução desatualizada
 lang-state-unstamped = Traduzido, ainda sem carimbo
 
