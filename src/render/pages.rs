@@ -199,6 +199,13 @@ impl<'a> Pages<'a> {
             publisher: v.meta.publisher.clone().unwrap_or_default(),
             license: v.meta.license.clone().unwrap_or_default(),
             supersedes: v.meta.supersedes.clone().unwrap_or_default(),
+            supersedes_url: v
+                .meta
+                .supersedes
+                .as_deref()
+                .filter(|s| doc.versions.iter().any(|x| x.version.name == *s))
+                .map(|s| out::chapter_url(&root, lang, &doc.slug, s, "index.html")),
+            license_url: v.meta.license.as_deref().and_then(license_url),
             feedback: v
                 .meta
                 .feedback
@@ -872,5 +879,46 @@ mod tests {
         assert_eq!(human_size(1000), "1 KB");
         assert_eq!(human_size(250 * 1024), "250 KB");
         assert_eq!(human_size(3 * 1024 * 1024 / 2), "1.5 MB");
+    }
+}
+
+/// Where the text of `license` is: the SPDX page of an SPDX licence identifier (`CC-BY-4.0`),
+/// or `license` itself when it is a web address; `None` for anything else ("All rights
+/// reserved", an expression such as `MIT OR Apache-2.0`).
+fn license_url(license: &str) -> Option<String> {
+    let l = license.trim();
+    if l.starts_with("https://") || l.starts_with("http://") {
+        return (!l.contains(char::is_whitespace)).then(|| l.to_string());
+    }
+    let spdx = !l.is_empty()
+        && l.len() <= 64
+        && l.chars().any(|c| c.is_ascii_alphabetic())
+        && l.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '+'));
+    spdx.then(|| format!("https://spdx.org/licenses/{l}.html"))
+}
+
+#[cfg(test)]
+mod license_tests {
+    use super::license_url;
+
+    #[test]
+    fn spdx_identifiers_and_addresses_link_and_other_text_does_not() {
+        assert_eq!(
+            license_url("CC-BY-4.0").as_deref(),
+            Some("https://spdx.org/licenses/CC-BY-4.0.html")
+        );
+        assert_eq!(
+            license_url("GPL-2.0+").as_deref(),
+            Some("https://spdx.org/licenses/GPL-2.0+.html")
+        );
+        assert_eq!(
+            license_url("https://example.org/licence").as_deref(),
+            Some("https://example.org/licence")
+        );
+        assert_eq!(license_url("All rights reserved"), None);
+        assert_eq!(license_url("MIT OR Apache-2.0"), None);
+        assert_eq!(license_url("2024"), None);
+        assert_eq!(license_url("<script>"), None);
     }
 }

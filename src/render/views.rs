@@ -184,8 +184,13 @@ pub struct DocView {
     /// The version's `publisher` and `license` (empty when it has none).
     pub publisher: String,
     pub license: String,
-    /// The version this one supersedes (empty when none).
+    /// The version this one supersedes (empty when none), and its page in this language when
+    /// the document has that version.
     pub supersedes: String,
+    pub supersedes_url: Option<String>,
+    /// Where the licence's text is: its SPDX page for an SPDX licence identifier, or the
+    /// licence itself when it is a web address.
+    pub license_url: Option<String>,
     /// Where readers send comments, when the version says.
     pub feedback: Option<FeedbackView>,
     /// The abstract's paragraphs, translated where the translation has one.

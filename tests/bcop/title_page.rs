@@ -139,8 +139,8 @@ fn the_cover_page_shows_the_same_fields_and_a_chapter_page_does_not() {
         "<section class=\"doc-abstract\" aria-label=\"Abstract\"><p>This document sets out how",
         "</p><p>Version 2.0 adds guidance",
         "<div><dt>Publisher</dt><dd>Abuse Handling Working Group</dd></div>",
-        "<div><dt>Supersedes</dt><dd>Version 1.0</dd></div>",
-        "<div><dt>License</dt><dd>CC-BY-4.0</dd></div>",
+        "<div><dt>Supersedes</dt><dd><a href=\"../../../en/abuse-desk/1.0/index.html\">Version 1.0</a></dd></div>",
+        "<div><dt>License</dt><dd><a href=\"https://spdx.org/licenses/CC-BY-4.0.html\" rel=\"license\">CC-BY-4.0</a></dd></div>",
         "<div><dt>Feedback</dt><dd><a href=\"mailto:abuse-wg@example.org\">abuse-wg@example.org</a></dd></div>",
     ] {
         assert!(en.contains(html), "the English cover page lacks {html}");
@@ -149,8 +149,8 @@ fn the_cover_page_shows_the_same_fields_and_a_chapter_page_does_not() {
     for html in [
         "<section class=\"doc-abstract\" aria-label=\"概要\"><p>本文書は、",
         "<dt>発行者</dt><dd>Abuse Handling Working Group</dd>",
-        "<dt>旧版</dt><dd>バージョン1.0</dd>",
-        "<dt>ライセンス</dt><dd>CC-BY-4.0</dd>",
+        "<dt>旧版</dt><dd><a href=\"../../../ja/abuse-desk/1.0/index.html\">バージョン1.0</a></dd>",
+        "<dt>ライセンス</dt><dd><a href=\"https://spdx.org/licenses/CC-BY-4.0.html\" rel=\"license\">CC-BY-4.0</a></dd>",
         "<dt>フィードバック先</dt><dd><a href=\"mailto:abuse-wg@example.org\">",
     ] {
         assert!(ja.contains(html), "the Japanese cover page lacks {html}");
@@ -161,7 +161,9 @@ fn the_cover_page_shows_the_same_fields_and_a_chapter_page_does_not() {
         fr.contains(
             "<section class=\"doc-abstract\" aria-label=\"Résumé\" lang=\"en\"><p>This document"
         ) && fr.contains("<dt>Éditeur</dt>")
-            && fr.contains("<dt>Remplace</dt><dd>Version 1.0</dd>"),
+            && fr.contains(
+                "<dt>Remplace</dt><dd><a href=\"../../../fr/abuse-desk/1.0/index.html\">Version 1.0</a></dd>"
+            ),
         "French cover page"
     );
     let cpe = s.read("public/en/cpe-security/1.0/index.html");
@@ -190,8 +192,8 @@ fn the_print_edition_title_page_shows_the_same_fields() {
     let title_page = &ja[..ja.find("</section>").expect("the title page")];
     for row in [
         "<dt>発行者</dt><dd>Abuse Handling Working Group</dd>",
-        "<dt>旧版</dt><dd>バージョン1.0</dd>",
-        "<dt>ライセンス</dt><dd>CC-BY-4.0</dd>",
+        "<dt>旧版</dt><dd><a href=\"../../../ja/abuse-desk/1.0/index.html\">バージョン1.0</a></dd>",
+        "<dt>ライセンス</dt><dd><a href=\"https://spdx.org/licenses/CC-BY-4.0.html\" rel=\"license\">CC-BY-4.0</a></dd>",
         "<dt>フィードバック先</dt><dd><a href=\"mailto:abuse-wg@example.org\">abuse-wg@example.org</a></dd>",
         "<h2 class=\"abstract-title\">概要</h2>",
     ] {
