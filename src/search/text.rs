@@ -11,7 +11,6 @@
 //! (`応答時間` → `応答`, `答時`, `時間`), so any compound in the text is found by the pairs of
 //! the query without a dictionary.
 
-use crate::markdown::blocks::white_space_at;
 use std::ops::Range;
 use unicode_normalization::char::decompose_canonical;
 use unicode_normalization::char::is_combining_mark;
@@ -340,55 +339,38 @@ fn push_text(target: &mut String, raw: &str) {
     }
 }
 
-/// Appends `text` to `target` with each run of white space as one space, and none at the
-/// start of `target` or of a field (after a tab or a line break).
+/// Appends `text` to `target` on one line: tabs and line breaks become spaces, and white space
+/// that would start a field (after a tab, a line break or nothing) or follow a space is left
+/// out. Other spaces are kept as they are, a browser shows them as one; the terms are cut at
+/// any of them alike.
 fn squeeze_into(target: &mut String, text: &str) {
-    let bytes = text.as_bytes();
     let mut space = target.is_empty() || target.ends_with([' ', '\t', '\n']);
-    // Text is copied a run at a time; a run goes on over single spaces between words.
-    let (mut run, mut i) = (0, 0);
-    while i < bytes.len() {
-        if !MAY_BE_SPACE[bytes[i] as usize] {
-            i += 1;
-            continue;
-        }
-        let width = white_space_at(bytes, i);
-        if width == 0
-            || (width == 1
-                && bytes[i] == b' '
-                && i > run
-                && i + 1 < bytes.len()
-                && !MAY_BE_SPACE[bytes[i + 1] as usize])
-        {
-            i += 1;
-            continue;
-        }
-        if run < i {
-            target.push_str(&text[run..i]);
-            space = false;
-        }
+    let mut from = 0;
+    let b = text.as_bytes();
+    for i in memchr::memchr3_iter(b'\t', b'\n', b'\r', b) {
+        push_run(target, &text[from..i], &mut space);
         if !space {
             target.push(' ');
             space = true;
         }
-        i += width;
-        run = i;
+        from = i + 1;
     }
-    if run < bytes.len() {
-        target.push_str(&text[run..]);
-    }
+    push_run(target, &text[from..], &mut space);
 }
 
-/// The bytes that white space can start with in UTF-8 ([`white_space_at`]).
-static MAY_BE_SPACE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = matches!(b as u8, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
-        b += 1;
+/// Appends a run of text without tabs or line breaks, without its leading spaces when `space`
+/// (the text so far ends with one, or nothing).
+fn push_run(target: &mut String, run: &str, space: &mut bool) {
+    let run = if *space {
+        run.trim_start_matches(' ')
+    } else {
+        run
+    };
+    if !run.is_empty() {
+        target.push_str(run);
+        *space = run.ends_with(' ');
     }
-    t
-};
+}
 
 /// The ASCII bytes that no term goes across: neither letters, digits nor the joiners of
 /// compounds (`-`, `.`, `_`).
@@ -729,11 +711,12 @@ mod tests {
     #[test]
     fn white_space_is_squeezed_across_runs_and_entities() {
         let mut t = String::new();
-        squeeze_into(&mut t, "  a b  c\u{3000}d\n");
-        squeeze_into(&mut t, " e\u{a0}f g");
-        assert_eq!(t, "a b c d e f g");
+        squeeze_into(&mut t, "  a b\t\n c\u{3000}d\r\n");
+        squeeze_into(&mut t, " e\u{a0}f g \n");
+        assert_eq!(t, "a b c\u{3000}d e\u{a0}f g ");
+        assert!(!t.contains(['\t', '\n', '\r']));
         let s = sections("<p> x &amp;  y&nbsp;z </p><p>w</p>");
-        assert_eq!(s[0].text, "x & y z w");
+        assert_eq!(s[0].text, "x &  y z w");
     }
 
     #[test]
