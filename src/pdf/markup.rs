@@ -491,7 +491,11 @@ impl<'a> Converter<'a, '_> {
         self.footnote_labels.insert(key.clone(), label.clone());
         self.push("#footnote[");
         let pending = std::mem::take(&mut self.pending_break);
+        // The note is not part of the requirement whose text refers to it; the requirement
+        // goes on after it (its marker is still to be left out).
+        let requirement = self.requirement.take();
         self.run(&events);
+        self.requirement = requirement;
         self.pending_break = pending;
         self.close_block("");
         self.push(&format!("];#label({});", string(&label)));

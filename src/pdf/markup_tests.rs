@@ -171,3 +171,30 @@ fn a_caption_paragraph_before_a_table_and_a_titled_image_alone_are_numbered() {
     assert_eq!(m.matches("Response").count(), 1, "{m}");
     assert_parses(&m);
 }
+
+#[test]
+fn a_footnote_inside_a_requirement_leaves_its_marker_out_and_its_note_whole() {
+    use crate::bcp14::{Level, Table};
+    let mut c = chapter(
+        "# T\n\nReports SHOULD include the ports.[^p] {#FMT-6}\n\nNext.\n\n[^p]: See RFC 6302.\n",
+    );
+    c.keywords = Some(Table::new(&BTreeMap::from([(
+        Level::Recommended,
+        vec!["SHOULD".to_string()],
+    )])));
+    let chapters = [c];
+    let targets = Targets::new(&chapters);
+    let m = convert(
+        0,
+        &chapters[0],
+        &targets,
+        &mut Assets::default(),
+        &super::PdfStrings::default(),
+    )
+    .markup;
+    assert!(m.contains("#bcop-req(\"FMT-6\", \"recommended\")"), "{m}");
+    assert!(m.contains("#bcop-keyword(\"recommended\")[SHOULD];"), "{m}");
+    assert!(m.contains("#footnote[See RFC 6302\\.];"), "{m}");
+    assert!(!m.contains("FMT-6}"), "the marker is not shown: {m}");
+    assert_parses(&m);
+}

@@ -420,4 +420,15 @@ fn sections_have_the_same_numbers_on_the_web_and_in_the_pdf() {
         !abuse.contains("1 Abuse Desk Operations"),
         "the title has no number"
     );
+    // Numbered captions, and no requirement marker shown (four requirements end with a
+    // footnote reference before their marker).
+    assert!(
+        abuse.contains("Table 1 Response time objectives by category"),
+        "{abuse}"
+    );
+    assert!(
+        abuse.contains("Figure 1 The lifecycle of an abuse report"),
+        "{abuse}"
+    );
+    assert!(!abuse.contains("{#"), "a requirement's marker in the PDF");
 }
