@@ -43,11 +43,14 @@ async function search(page, query, filters = {}) {
   await page.waitForTimeout(200);
   return page.evaluate(() => ({
     status: document.querySelector(".search-status").textContent,
+    pages: [...document.querySelectorAll(".search-page")].map((p) =>
+      [...p.querySelectorAll(".search-result a")].map((a) => new URL(a.href).pathname)),
+    // Each section found, with what its page's result says of it.
     results: [...document.querySelectorAll(".search-result")].map((li) => ({
       href: new URL(li.querySelector("a").href).pathname + new URL(li.querySelector("a").href).hash,
       title: li.querySelector("a").textContent,
-      where: li.querySelector(".search-where").textContent,
-      badge: li.querySelector(".badge")?.className || "",
+      where: li.closest(".search-page").querySelector(".search-where").textContent,
+      badge: li.closest(".search-page").querySelector(".badge")?.className || "",
       marks: [...li.querySelectorAll("mark")].map((m) => m.textContent),
       lang: li.querySelector(".search-excerpt").lang || "",
     })),
@@ -90,6 +93,11 @@ check(r.results.every((x) => x.href.startsWith("/en/")), "en: results are Englis
 check(r.results.some((x) => x.href === "/en/abuse-desk/2.0/index.html#the-abuse-mailbox"), `en: \`mailbox\` finds § the-abuse-mailbox of abuse-desk 2.0: ${JSON.stringify(r.results.slice(0, 3))}`);
 check(!r.results.some((x) => x.href.includes("/abuse-desk/1.0/")), "en: by default only the latest version");
 check(r.results.every((x) => x.badge === ""), "en: source pages carry no status");
+
+// Results are pages, each with its best sections (at most three), ranked by the best.
+check(r.pages.length > 0 && r.pages.every((p) => p.length >= 1 && p.length <= 3 && new Set(p).size === 1),
+  `en: one result per page, with its sections: ${JSON.stringify(r.pages.slice(0, 3))}`);
+check(new Set(r.pages.map((p) => p[0])).size === r.pages.length, "en: no page twice");
 
 // A requirement ID.
 r = await search(page, "ABUSE-TRIAGE-4");

@@ -184,7 +184,7 @@
         } else if (ix.lang !== ix.source) {
           status = e.outdated.includes(p) ? "outdated" : "translation";
         }
-        results.push({ ix, s, score, doc: e.doc, version: e.version, status });
+        results.push({ ix, s, score, doc: e.doc, version: e.version, status, page: `${ix.lang}:${e.first}:${p}` });
       }
     };
     add(mine, await lookup(mine, qterms), null);
@@ -196,8 +196,17 @@
       add(src, await lookup(src, qterms), fallbackOf);
     }
     results.sort((a, b) => b.score - a.score || a.s - b.s);
-    return results;
+    // One result per page, ranked by its best section, with its best sections under it.
+    const pages = new Map();
+    for (const r of results) {
+      if (!pages.has(r.page)) pages.set(r.page, []);
+      pages.get(r.page).push(r);
+    }
+    return [...pages.values()];
   }
+
+  // How many of a page's sections a result shows.
+  const SECTIONS = 3;
 
   // ---- The dialog ----
   let dialog, input, docSelect, versionSelect, status, list, more, strings, shown, found;
@@ -300,31 +309,46 @@
     const slice = results.slice(shown, upTo);
     shown = Math.min(upTo, results.length);
     more.hidden = shown >= results.length;
-    const items = await Promise.all(slice.map(async (r) => [r, await section(r.ix, r.s)]));
+    const items = await Promise.all(slice.map((group) =>
+      Promise.all(group.slice(0, SECTIONS).map(async (r) => [r, await section(r.ix, r.s)]))));
     const mine = await index(lang);
-    for (const [r, sec] of items) {
-      let url = sec.url;
-      if (r.status === "fallback") url = lang + url.slice(r.ix.lang.length);
-      const href = new URL(url + (sec.id ? "#" + sec.id : ""), root).href;
+    for (const sections of items) {
+      const [r, first] = sections[0];
+      const other = r.ix.lang !== lang;
+      // An untranslated page is linked at its address in the reader's language.
+      const at = (sec) => {
+        let url = sec.url;
+        if (r.status === "fallback") url = lang + url.slice(r.ix.lang.length);
+        return new URL(url + (sec.id ? "#" + sec.id : ""), root).href;
+      };
       const doc = mine.docs[r.doc];
       const where = [doc.title, strings["version-label"].replace("{version}", doc.versions[r.version])];
-      if (sec.page && sec.page !== sec.heading && sec.page !== doc.title) where.push(sec.page);
-      const title = el("a", { href, className: "search-hit" });
-      if (sec.number) title.append(el("span", { className: "secno", textContent: sec.number }), " ");
-      title.append(sec.heading || sec.page);
+      // The page's title, when it is not the document's (a chapter of several).
+      const head = [];
+      if (first.page && first.page !== doc.title) {
+        const page = el("a", { href: at({ url: first.url }), className: "search-page-title", textContent: first.page });
+        if (other) page.lang = r.ix.lang;
+        head.push(page);
+      }
       const meta = el("p", { className: "search-where", textContent: where.join(" · ") });
       if (r.status) {
         meta.append(" ", el("span", { className: `badge search-badge-${r.status}`,
           textContent: strings[`search-status-${r.status}`] }));
       }
-      const excerpt = el("p", { className: "search-excerpt" });
-      excerpt.append(...highlight(sec.body, query));
-      const item = el("li", { className: "search-result" }, title, meta, excerpt);
-      if (r.ix.lang !== lang) {
-        title.lang = r.ix.lang;
-        excerpt.lang = r.ix.lang;
+      const list2 = el("ol", { className: "search-sections" });
+      for (const [, sec] of sections) {
+        const title = el("a", { href: at(sec), className: "search-hit" });
+        if (sec.number) title.append(el("span", { className: "secno", textContent: sec.number }), " ");
+        title.append(sec.heading || sec.page);
+        const excerpt = el("p", { className: "search-excerpt" });
+        excerpt.append(...highlight(sec.body, query));
+        if (other) {
+          title.lang = r.ix.lang;
+          excerpt.lang = r.ix.lang;
+        }
+        list2.append(el("li", { className: "search-result" }, title, excerpt));
       }
-      list.append(item);
+      list.append(el("li", { className: "search-page" }, ...head, meta, list2));
     }
   }
 
