@@ -78,6 +78,7 @@ pub(super) fn strings(pages: &Pages, lang: &str) -> BTreeMap<&'static str, Strin
         "search-latest-versions",
         "search-all-versions",
         "search-none",
+        "search-too-short",
         "search-more",
         "search-status-translation",
         "search-status-outdated",

@@ -99,6 +99,10 @@ check(r.pages.length > 0 && r.pages.every((p) => p.length >= 1 && p.length <= 3 
   `en: one result per page, with its sections: ${JSON.stringify(r.pages.slice(0, 3))}`);
 check(new Set(r.pages.map((p) => p[0])).size === r.pages.length, "en: no page twice");
 
+// One letter is too short to search, and the box says so.
+r = await search(page, "a");
+check(r.results.length === 0 && r.status === "Type two letters or more.", `one letter: ${r.status}`);
+
 // A requirement ID.
 r = await search(page, "ABUSE-TRIAGE-4");
 check(r.results[0]?.href === "/en/abuse-desk/2.0/index.html#triage-and-prioritisation", `requirement ID: ${JSON.stringify(r.results[0])}`);

@@ -222,6 +222,7 @@ search-version = Version
 search-latest-versions = Latest version
 search-all-versions = All versions
 search-none = No results.
+search-too-short = Type two letters or more.
 search-more = Show more results
 search-status-translation = Translation
 search-status-outdated = Translation, out of date

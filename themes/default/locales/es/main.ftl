@@ -216,6 +216,7 @@ search-version = Versión
 search-latest-versions = Versión más reciente
 search-all-versions = Todas las versiones
 search-none = No hay resultados.
+search-too-short = Escriba al menos dos letras.
 search-more = Mostrar más resultados
 search-status-translation = Traducción
 search-status-outdated = Traducción desactualizada

@@ -217,6 +217,7 @@ search-version = Version
 search-latest-versions = Dernière version
 search-all-versions = Toutes les versions
 search-none = Aucun résultat.
+search-too-short = Tapez au moins deux lettres.
 search-more = Afficher plus de résultats
 search-status-translation = Traduction
 search-status-outdated = Traduction à mettre à jour

@@ -186,6 +186,7 @@ search-version = バージョン
 search-latest-versions = 最新バージョン
 search-all-versions = すべてのバージョン
 search-none = 該当する結果はありません。
+search-too-short = 2文字以上入力してください。
 search-more = さらに表示
 search-status-translation = 翻訳
 search-status-outdated = 翻訳（未更新）

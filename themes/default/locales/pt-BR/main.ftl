@@ -216,6 +216,7 @@ search-version = Versão
 search-latest-versions = Versão mais recente
 search-all-versions = Todas as versões
 search-none = Nenhum resultado.
+search-too-short = Digite pelo menos duas letras.
 search-more = Mostrar mais resultados
 search-status-translation = Tradução
 search-status-outdated = Tradução desatualizada

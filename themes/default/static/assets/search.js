@@ -287,6 +287,12 @@
     const query = input.value.trim();
     if (!strings) return;
     if (!query) { list.replaceChildren(); status.textContent = ""; more.hidden = true; return; }
+    // A query of one letter has no term: words of one letter are not indexed.
+    if (!terms(query).length) {
+      list.replaceChildren(); more.hidden = true;
+      status.textContent = strings["search-too-short"];
+      return;
+    }
     status.textContent = strings["search-loading"];
     try {
       const results = await run(query, { doc: docSelect.value, version: versionSelect.value });
