@@ -213,6 +213,18 @@ impl<'a> Pages<'a> {
                 .and_then(feedback_link)
                 .map(|(text, href)| FeedbackView { text, href }),
             r#abstract: paragraphs(t_abstract.or(v.meta.r#abstract.as_deref()).unwrap_or("")),
+            source_url: out::chapter_url(
+                &root,
+                &self.config.source_language,
+                &doc.slug,
+                &v.version.name,
+                "index.html",
+            ),
+            source_lang: self.config.source_language.clone(),
+            abstract_outdated: t_abstract.is_some()
+                && t_meta.is_some_and(|m| {
+                    crate::translate::abstract_outdated(&m.source, v.meta.r#abstract.as_deref())
+                }),
             abstract_lang: (t_abstract.is_none()
                 && v.meta.r#abstract.is_some()
                 && !self.config.is_source(lang))

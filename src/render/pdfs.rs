@@ -183,7 +183,18 @@ fn document(config: &SiteConfig, i18n: &I18n, ed: &Edition) -> PdfDocument {
             None => String::new(),
         },
         feedback: v.meta.feedback.as_deref().and_then(feedback_link),
-        r#abstract: paragraphs(t_abstract.or(v.meta.r#abstract.as_deref()).unwrap_or("")),
+        r#abstract: {
+            let mut p = paragraphs(t_abstract.or(v.meta.r#abstract.as_deref()).unwrap_or(""));
+            // A translated abstract made from an earlier source abstract says so.
+            if t_abstract.is_some()
+                && meta.is_some_and(|m| {
+                    crate::translate::abstract_outdated(&m.source, v.meta.r#abstract.as_deref())
+                })
+            {
+                p.push(i18n.text(lang, "outdated-abstract", None));
+            }
+            p
+        },
         abstract_lang: if t_abstract.is_some() {
             lang.to_string()
         } else {

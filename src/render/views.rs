@@ -197,6 +197,11 @@ pub struct DocView {
     pub r#abstract: Vec<String>,
     /// Set when the abstract is shown in another language than the page's.
     pub abstract_lang: Option<String>,
+    /// The translated abstract was made from another source abstract than the current one.
+    pub abstract_outdated: bool,
+    /// The source's cover page, where its current abstract is, and its language.
+    pub source_url: String,
+    pub source_lang: String,
     pub extra: serde_yaml::Value,
 }
 

@@ -15,6 +15,28 @@ use std::collections::BTreeMap;
 /// The id of the text before the first heading.
 pub const TOP: &str = "_top";
 
+/// Where a stamp keeps the fingerprint of the source's abstract (from the front matter of the
+/// version's `index.md`), among the chapter files' stamps: a name no chapter file can have.
+pub const ABSTRACT: &str = "index.md#abstract";
+
+/// The fingerprints a stamp records of a source abstract.
+pub fn abstract_stamp(source_abstract: &str) -> BTreeMap<String, String> {
+    BTreeMap::from([("abstract".to_string(), fingerprint(source_abstract))])
+}
+
+/// Whether a translation's abstract was translated from another source abstract than the
+/// current one: its stamp records an abstract, and the source's is now different or gone. A
+/// stamp made before abstracts were stamped records none: nothing is known then.
+pub fn abstract_outdated(
+    stamps: &BTreeMap<String, BTreeMap<String, String>>,
+    source_abstract: Option<&str>,
+) -> bool {
+    let Some(stamped) = stamps.get(ABSTRACT).and_then(|m| m.get("abstract")) else {
+        return false;
+    };
+    source_abstract.is_none_or(|a| *stamped != fingerprint(a))
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     pub id: String,
@@ -248,5 +270,26 @@ mod tests {
         assert!(h.contains("<div class=\"outdated-source\" lang=\"en\">\n\n# Title\n\nText v2.\n"));
         assert!(h.contains("## Portée\n\nDans le champ."));
         assert!(!h.contains("Titre"));
+    }
+}
+
+#[cfg(test)]
+mod abstract_tests {
+    use super::*;
+
+    #[test]
+    fn an_abstract_is_outdated_only_when_its_stamp_says_another() {
+        let mut stamps = BTreeMap::new();
+        assert!(!abstract_outdated(&stamps, Some("A")), "no stamp: unknown");
+        stamps.insert(ABSTRACT.to_string(), abstract_stamp("A"));
+        assert!(
+            !abstract_outdated(&stamps, Some("A\n")),
+            "line ends do not count"
+        );
+        assert!(abstract_outdated(&stamps, Some("B")));
+        assert!(
+            abstract_outdated(&stamps, None),
+            "the source dropped its abstract"
+        );
     }
 }

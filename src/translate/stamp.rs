@@ -66,6 +66,14 @@ pub fn stamp(root: &Path, inputs: &[PathBuf]) -> Result<(Vec<String>, Vec<PathBu
             }
             let src = fs::read_to_string(&source)?;
             let body = split_front_matter(&src).map_or(src.as_str(), |s| s.body);
+            if file == "index.md" {
+                match source_abstract(&src) {
+                    Some(a) => {
+                        stamps.insert(super::ABSTRACT.to_string(), super::abstract_stamp(&a))
+                    }
+                    None => stamps.remove(super::ABSTRACT),
+                };
+            }
             let map = stamped_parts(body)
                 .into_iter()
                 .map(|s| (s.id, s.hash))
@@ -82,6 +90,21 @@ pub fn stamp(root: &Path, inputs: &[PathBuf]) -> Result<(Vec<String>, Vec<PathBu
         written.push(index);
     }
     Ok((done, written))
+}
+
+/// The abstract in the front matter of a source `index.md`, when it has one that is not blank.
+fn source_abstract(index_text: &str) -> Option<String> {
+    #[derive(serde::Deserialize, Default)]
+    struct Only {
+        #[serde(default, rename = "abstract")]
+        r#abstract: Option<String>,
+    }
+    split_front_matter(index_text)
+        .ok()
+        .and_then(|s| s.yaml)
+        .and_then(|y| serde_yaml::from_str::<Only>(y).ok())
+        .and_then(|o| o.r#abstract)
+        .filter(|a| !a.trim().is_empty())
 }
 
 fn current_stamps(index_text: &str) -> BTreeMap<String, BTreeMap<String, String>> {

@@ -133,6 +133,71 @@ fn re_stamping_clears_the_flag() {
     assert_eq!(status_json(&s)["translations"][0]["state"], "complete");
 }
 
+/// A stamp records the source's abstract too: when it changes, the translated abstract says so
+/// on the cover page, in the print edition, in the PDF and in `translate status`, and
+/// re-stamping clears it. The sections, unchanged, stay current.
+#[test]
+fn a_changed_source_abstract_marks_the_translated_abstract() {
+    let s = TestSite::new();
+    let with_abstract = |a: &str| {
+        SOURCE.replace(
+            "date: 2025-01-01\n",
+            &format!("date: 2025-01-01\nabstract: {a}\n"),
+        )
+    };
+    s.file(
+        "content/guide/1.0/index.md",
+        &with_abstract("How to secure routers."),
+    );
+    s.file(
+        "locales/ja/guide/1.0/index.md",
+        &JA.replace(
+            "translators: [山田]\n",
+            "translators: [山田]\nabstract: ルーターを安全にする方法。\n",
+        ),
+    );
+    assert!(s.bcop(&["translate", "stamp", "locales/ja/guide/1.0"]).ok);
+    assert!(
+        s.read("locales/ja/guide/1.0/index.md")
+            .contains("\"index.md#abstract\":")
+    );
+    s.build_ok();
+    let note = "この概要の原文は、この翻訳の作成後に変更されました。";
+    assert!(!s.read("public/ja/guide/1.0/index.html").contains(note));
+    s.file(
+        "content/guide/1.0/index.md",
+        &with_abstract("How to secure home routers."),
+    );
+    s.build_ok();
+    let page = s.read("public/ja/guide/1.0/index.html");
+    assert!(
+        page.contains(&format!("<p class=\"outdated-mark\" role=\"note\">{note} <a href=\"../../../en/guide/1.0/index.html\" hreflang=\"en\">現在の原文を読む</a></p></section>")),
+        "{page}"
+    );
+    assert!(s.read("public/ja/guide/1.0/print.html").contains(note));
+    assert_eq!(
+        page.matches("class=\"outdated-mark\"").count(),
+        1,
+        "no section is flagged"
+    );
+    let status = status_json(&s);
+    assert_eq!(status["translations"][0]["abstract_outdated"], true);
+    assert_eq!(status["translations"][0]["state"], "complete");
+    let human = s.bcop(&["translate", "status", "--lang", "ja"]);
+    assert!(
+        human.stdout.contains("abstract: changed in the source"),
+        "{}",
+        human.stdout
+    );
+    assert!(s.bcop(&["translate", "stamp", "locales/ja/guide/1.0"]).ok);
+    s.build_ok();
+    assert!(!s.read("public/ja/guide/1.0/index.html").contains(note));
+    assert_eq!(
+        status_json(&s)["translations"][0]["abstract_outdated"],
+        false
+    );
+}
+
 #[test]
 fn without_git_history_status_says_only_that_the_section_changed() {
     let s = repo_with_outdated_section();

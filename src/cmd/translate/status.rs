@@ -24,6 +24,8 @@ pub struct Row {
     /// Share of the source's sections that have an up-to-date translation, in percent.
     pub coverage: f64,
     pub chapters: Vec<ChapterRow>,
+    /// The translated abstract was made from another source abstract than the current one.
+    pub abstract_outdated: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -148,6 +150,10 @@ fn row(d: &Document, v: &DocVersion, e: &Edition) -> Row {
         state: e.badge(),
         coverage,
         chapters,
+        abstract_outdated: e.meta.as_ref().is_some_and(|m| {
+            m.r#abstract.is_some()
+                && crate::translate::abstract_outdated(&m.source, v.meta.r#abstract.as_deref())
+        }),
     }
 }
 
@@ -167,6 +173,9 @@ pub fn human(status: &Status) -> String {
             "  {:<7} {:<10} {:>7.1}%\n",
             r.lang, r.state, r.coverage
         ));
+        if r.abstract_outdated {
+            out.push_str("    abstract: changed in the source since the translation was stamped\n");
+        }
         for c in r.chapters.iter().filter(|c| c.state == "outdated") {
             for s in &c.changed {
                 out.push_str(&format!("    {} #{}: changed in the source", c.file, s.id));

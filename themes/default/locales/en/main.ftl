@@ -90,6 +90,7 @@ lang-state-unstamped = Translated, not yet stamped
 outdated-section = The source of this section changed after this translation was made.
 outdated-section-source = This section is shown in the original language: its translation is out of date.
 outdated-section-link = Read the current source
+outdated-abstract = The original abstract changed after this translation was made.
 outdated-added = { $count ->
     [one] A section was added to the source after this translation was made:
    *[other] { $count } sections were added to the source after this translation was made:

@@ -90,6 +90,7 @@ lang-state-unstamped = Traducido, aún sin sellar
 outdated-section = El original de esta sección cambió después de hacerse esta traducción.
 outdated-section-source = Esta sección se muestra en el idioma original: su traducción está desactualizada.
 outdated-section-link = Leer el original actual
+outdated-abstract = El resumen original cambió después de hacerse esta traducción.
 outdated-added = { $count ->
     [one] Se añadió una sección al original después de esta traducción:
    *[other] Se añadieron { $count } secciones al original después de esta traducción:

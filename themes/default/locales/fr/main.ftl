@@ -91,6 +91,7 @@ lang-state-unstamped = Traduit, pas encore estampillé
 outdated-section = Le texte original de cette section a changé après cette traduction.
 outdated-section-source = Cette section est affichée dans la langue d’origine : sa traduction n’est plus à jour.
 outdated-section-link = Lire l’original actuel
+outdated-abstract = Le résumé original a changé depuis cette traduction.
 outdated-added = { $count ->
     [one] Une section a été ajoutée à l’original après cette traduction :
    *[other] { $count } sections ont été ajoutées à l’original après cette traduction :

@@ -81,6 +81,7 @@ lang-state-unstamped = 翻訳済み（未スタンプ）
 outdated-section = この節の原文は、この翻訳の作成後に変更されました。
 outdated-section-source = この節は翻訳が更新されていないため、原文で表示しています。
 outdated-section-link = 現在の原文を読む
+outdated-abstract = この概要の原文は、この翻訳の作成後に変更されました。
 outdated-added = この翻訳の作成後に、原文に次の{ $count }節が追加されました：
 outdated-header = この翻訳の作成後に、原文の{ $count }節が変更されました。該当する節には、以下で印を付けています。
 

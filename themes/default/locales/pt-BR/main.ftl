@@ -90,6 +90,7 @@ lang-state-unstamped = Traduzido, ainda sem carimbo
 outdated-section = O original desta seção mudou depois que esta tradução foi feita.
 outdated-section-source = Esta seção é exibida no idioma original: a tradução está desatualizada.
 outdated-section-link = Ler o original atual
+outdated-abstract = O resumo original mudou depois que esta tradução foi feita.
 outdated-added = { $count ->
     [one] Uma seção foi acrescentada ao original depois desta tradução:
    *[other] { $count } seções foram acrescentadas ao original depois desta tradução:
