@@ -607,11 +607,21 @@ impl<'a> Pages<'a> {
         let language = self.lang_name_in(lang, citation.lang);
         let text = citation.sentence(self.i18n, lang, &language, TITLE_MARK);
         let (before, after) = text.split_once(TITLE_MARK).unwrap_or((&text, ""));
+        // A date such as 2025-03-14 must not break at its hyphens.
+        let (after, date, after_date) = match citation
+            .date
+            .and_then(|d| after.split_once(d).map(|s| (d, s)))
+        {
+            Some((d, (a, b))) => (a, d, b),
+            None => (after, "", ""),
+        };
         CiteView {
             before: before.to_string(),
             title: title.to_string(),
             title_lang,
             after: after.to_string(),
+            date: date.to_string(),
+            after_date: after_date.to_string(),
             lang: citation.lang.to_string(),
             bibtex_url: data_url("application/x-bibtex", &citation.bibtex()),
             ris_url: data_url("application/x-research-info-systems", &citation.ris()),

@@ -322,7 +322,11 @@ pub struct CiteView {
     pub title: String,
     /// Set when the title is in another language than the page's.
     pub title_lang: Option<String>,
+    /// After the title: up to the date, the date (empty when the reference has none), which
+    /// the template keeps on one line, and the rest.
     pub after: String,
+    pub date: String,
+    pub after_date: String,
     /// The language of the cited text (a fallback edition cites the source).
     pub lang: String,
     /// The downloads' file name without its extension: `<doc>-<version>-<lang>`.

@@ -121,6 +121,7 @@ async function layoutChecks() {
     await wideTableUsesTheFreeWidth(desk, `${l}/abuse-desk/2.0/index.html`);
     await scrollingTableShowsItScrolls(phone, `${l}/abuse-desk/2.0/index.html`);
   }
+  for (const l of ["en", "ja", "fr"]) await citationDateStaysOnOneLine(phone, `${l}/abuse-desk/2.0/index.html`);
   await languageSwitchKeepsTheSection(desk, "en/cpe-security/1.0/01-scope.html", "ja");
   await languageSwitchKeepsTheSection(phone, "ja/abuse-desk/2.0/index.html", "en");
   await notFoundPageIsStyledAnywhere(desk, "en/cpe-security/no/such/page.html");
@@ -158,6 +159,26 @@ async function requirementIdsStayOnOneLine(page, path) {
     })
     .map((e) => e.textContent.trim()));
   if (broken.length) failures.push(`${path} at ${page.viewportSize().width} px: requirement IDs break over lines: ${broken.slice(0, 5).join(", ")}`);
+}
+
+// "Cite this": the date (2025-03-14) never breaks at a hyphen, at any width from 300 to 800 px.
+async function citationDateStaysOnOneLine(page, path) {
+  await page.goto(base + path);
+  const broken = [];
+  for (let w = 300; w <= 800; w += 3) {
+    await page.setViewportSize({ width: w, height: 812 });
+    const lines = await page.evaluate(() => {
+      const d = document.querySelector(".cite-text .cite-date");
+      if (!d) return 0;
+      const range = document.createRange();
+      range.selectNodeContents(d);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    if (lines === 0) { failures.push(`${path}: the citation has no date`); break; }
+    if (lines > 1) broken.push(w);
+  }
+  await page.setViewportSize({ width: 375, height: 812 });
+  if (broken.length) failures.push(`${path}: the citation's date breaks over lines at ${broken.slice(0, 8).join(", ")} px`);
 }
 
 // The response-time table of abuse-desk 2.0 has six columns: at 1280 px there is room for all.
