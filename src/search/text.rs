@@ -374,11 +374,29 @@ fn push_run(target: &mut String, run: &str, space: &mut bool) {
 
 /// The ASCII bytes that no term goes across: neither letters, digits nor the joiners of
 /// compounds (`-`, `.`, `_`).
-static SEPARATOR: [bool; 256] = {
-    let mut t = [false; 256];
+const SEPARATOR: u8 = 1;
+/// The other classes of a byte, for [`terms_with`]: a lower-case ASCII letter or a digit, an
+/// upper-case ASCII letter, a joiner, or a byte of a character beyond ASCII.
+const LOWER: u8 = 2;
+const UPPER: u8 = 4;
+const JOINER: u8 = 8;
+const BEYOND: u8 = 16;
+
+/// Each byte's class.
+static CLASS: [u8; 256] = {
+    let mut t = [BEYOND; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = !(b as u8).is_ascii_alphanumeric() && !matches!(b as u8, b'-' | b'.' | b'_');
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            LOWER
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if matches!(c, b'-' | b'.' | b'_') {
+            JOINER
+        } else {
+            SEPARATOR
+        };
         b += 1;
     }
     t
@@ -512,32 +530,51 @@ pub fn terms_with(buf: &mut String, text: &str, mut each: impl FnMut(&str)) {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        while i < b.len() && SEPARATOR[b[i] as usize] {
+        while i < b.len() && CLASS[b[i] as usize] == SEPARATOR {
             i += 1;
         }
         let start = i;
-        let (mut ascii, mut upper) = (true, false);
-        while i < b.len() && !SEPARATOR[b[i] as usize] {
-            ascii &= b[i].is_ascii();
-            upper |= b[i].is_ascii_uppercase();
+        // The classes of the segment's bytes, together.
+        let mut classes = 0;
+        while i < b.len() {
+            let c = CLASS[b[i] as usize];
+            if c == SEPARATOR {
+                break;
+            }
+            classes |= c;
             i += 1;
         }
-        if start == i {
-            continue;
-        }
         let segment = &text[start..i];
-        if ascii && !upper {
-            ascii_terms(segment, &mut each);
-            continue;
-        }
-        buf.clear();
-        if ascii {
-            buf.push_str(segment);
-            buf.make_ascii_lowercase();
-            ascii_terms(buf, &mut each);
-        } else {
-            fold_str(segment, buf);
-            folded_terms(buf, &mut each);
+        match classes {
+            0 => {}
+            // A word of lower-case letters and digits, the most common: the term itself.
+            LOWER => {
+                if segment.len() >= 2 {
+                    each(segment);
+                }
+            }
+            c if c & BEYOND == 0 => {
+                let s = if c & UPPER == 0 {
+                    segment
+                } else {
+                    buf.clear();
+                    buf.push_str(segment);
+                    buf.make_ascii_lowercase();
+                    buf.as_str()
+                };
+                if c & JOINER == 0 {
+                    if s.len() >= 2 {
+                        each(s);
+                    }
+                } else {
+                    ascii_terms(s, &mut each);
+                }
+            }
+            _ => {
+                buf.clear();
+                fold_str(segment, buf);
+                folded_terms(buf, &mut each);
+            }
         }
     }
 }
