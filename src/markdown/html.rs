@@ -52,12 +52,21 @@ impl Default for Captions {
     }
 }
 
+impl Captions {
+    /// "Table 2" or "Figure 2" (not `table`) for the `n`th of a chapter (from 1) whose sections
+    /// are numbered as `numbers` says.
+    pub fn label(&self, table: bool, numbers: Option<Numbers>, n: usize) -> String {
+        let pattern = if table { &self.table } else { &self.figure };
+        pattern.replace("{number}", &caption_number(numbers, n))
+    }
+}
+
 /// What marks a paragraph as the caption of the table right after it (as in Pandoc).
 pub const TABLE_CAPTION: &str = "Table:";
 
 /// The number of a chapter's `n`th table or figure (from 1): `n`, or `3.n` in chapter 3 of a
 /// document of several chapters, as its sections are numbered.
-pub fn caption_number(numbers: Option<Numbers>, n: usize) -> String {
+fn caption_number(numbers: Option<Numbers>, n: usize) -> String {
     match numbers {
         Some(Numbers::Chapter(c)) => format!("{c}.{n}"),
         _ => n.to_string(),
@@ -422,12 +431,7 @@ impl<'i, I> Stream<'i, '_, I> {
     fn label(&self, table: bool, n: usize) -> String {
         let default = Captions::default();
         let captions = self.input.captions.unwrap_or(&default);
-        let pattern = if table {
-            &captions.table
-        } else {
-            &captions.figure
-        };
-        pattern.replace("{number}", &caption_number(self.input.numbers, n))
+        captions.label(table, self.input.numbers, n)
     }
 
     /// Notes what the rest of bcop needs from an event: links and images (with their

@@ -10,10 +10,7 @@ pub mod requirements;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 
-pub use html::{
-    AlertTitles, Captions, Input, Numbers, Rendered, TABLE_CAPTION, TocEntry, caption_number,
-    render,
-};
+pub use html::{AlertTitles, Captions, Input, Numbers, Rendered, TABLE_CAPTION, TocEntry, render};
 
 /// The parser options of every reader of the site's Markdown (GFM: tables, footnotes,
 /// strikethrough, task lists, alerts; and `{#id}` on headings).

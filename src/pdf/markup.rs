@@ -509,15 +509,7 @@ impl<'a> Converter<'a, '_> {
         } else {
             crate::markdown::Numbers::Single
         };
-        let pattern = if table {
-            &self.captions.table
-        } else {
-            &self.captions.figure
-        };
-        pattern.replace(
-            "{number}",
-            &crate::markdown::caption_number(Some(numbers), n),
-        )
+        self.captions.label(table, Some(numbers), n)
     }
 
     fn text(&mut self, text: &str) {
