@@ -48,6 +48,8 @@ pub struct Edition {
     pub chapters: Vec<Option<MarkdownFile>>,
     /// Per chapter, how the translation relates to the current source (`None`: not translated).
     pub freshness: Vec<Option<Freshness>>,
+    /// Its abstract was translated from another source abstract than the current one.
+    pub abstract_outdated: bool,
     pub policy: OutdatedPolicy,
     pub assets: Vec<Asset>,
 }
@@ -257,7 +259,15 @@ fn resolve_version(
             } else {
                 let policies = (policy, source.config.outdated_policy(&lang.code));
                 let t = v.translations.get(&lang.code);
-                translation(&lang.code, t, &chapters, &source_sections, policies)
+                let source_abstract = v.meta.r#abstract.as_deref();
+                translation(
+                    &lang.code,
+                    t,
+                    &chapters,
+                    &source_sections,
+                    source_abstract,
+                    policies,
+                )
             }
         })
         .collect();
@@ -280,6 +290,7 @@ impl Edition {
             meta: None,
             chapters: vec![None; chapters],
             freshness: vec![None; chapters],
+            abstract_outdated: false,
             policy: OutdatedPolicy::Publish,
             assets: Vec::new(),
         }
@@ -293,6 +304,7 @@ fn translation(
     t: Option<&crate::load::content::TranslationSource>,
     chapters: &[Chapter],
     source_sections: &[std::cell::OnceCell<Vec<translate::Section>>],
+    source_abstract: Option<&str>,
     (missing, outdated): (MissingPolicy, OutdatedPolicy),
 ) -> Edition {
     let mut translated: Vec<Option<MarkdownFile>> = chapters
@@ -342,6 +354,10 @@ fn translation(
         meta: t.map(|t| t.meta.clone()),
         chapters: translated,
         freshness,
+        abstract_outdated: t.is_some_and(|t| {
+            t.meta.r#abstract.is_some()
+                && translate::abstract_outdated(&t.meta.source, source_abstract)
+        }),
         policy: outdated,
         assets: t.map(|t| t.assets.clone()).unwrap_or_default(),
     }

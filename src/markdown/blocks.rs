@@ -67,7 +67,6 @@ pub(super) fn squeeze(s: &str) -> String {
 
 /// The length in bytes of the white space character at `i`, or 0: the Unicode White_Space
 /// characters, as [`char::is_whitespace`] knows them, read from their UTF-8 bytes.
-#[inline]
 fn white_space_at(b: &[u8], i: usize) -> usize {
     let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
     match b[i] {

@@ -791,7 +791,8 @@ fn render_document(
         .iter()
         .map(|l| alert_titles(i18n, &l.code))
         .collect();
-    let source_captions = captions(i18n, source_lang);
+    let captions: Vec<markdown::Captions> =
+        languages.iter().map(|l| captions(i18n, &l.code)).collect();
     let explained: Vec<[String; 5]> = languages
         .iter()
         .map(|l| {
@@ -832,7 +833,7 @@ fn render_document(
                         bcp14: uses.then(|| &bcp14[0]),
                         blocks: compared,
                         numbers: Some(section_numbers(v, ci)),
-                        captions: Some(&source_captions),
+                        captions: Some(&captions[0]),
                     })
                 })
                 .collect()
@@ -843,6 +844,7 @@ fn render_document(
         &source_md,
         i18n,
         &alerts,
+        &captions,
         &bcp14,
         &uses_bcp14,
         source_lang,
@@ -881,6 +883,7 @@ fn render_translations(
     source_md: &[Vec<Rendered>],
     i18n: &I18n,
     alerts: &[AlertTitles],
+    captions: &[markdown::Captions],
     bcp14: &[Bcp14],
     uses_bcp14: &[bool],
     source_lang: &str,
@@ -926,7 +929,12 @@ fn render_translations(
                                 blocks: d.versions.len() > 1 && marks.is_none(),
                             };
                             let bcp14 = uses_bcp14[vi].then(|| &bcp14[ei]);
-                            let html = translation::render(&chapter, i18n, &alerts[ei], bcp14);
+                            let html = translation::render(
+                                &chapter,
+                                i18n,
+                                (&alerts[ei], &captions[ei]),
+                                bcp14,
+                            );
                             (Some(html), marks)
                         })
                         .collect()

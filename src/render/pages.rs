@@ -221,10 +221,7 @@ impl<'a> Pages<'a> {
                 "index.html",
             ),
             source_lang: self.config.source_language.clone(),
-            abstract_outdated: t_abstract.is_some()
-                && t_meta.is_some_and(|m| {
-                    crate::translate::abstract_outdated(&m.source, v.meta.r#abstract.as_deref())
-                }),
+            abstract_outdated: ed.is_some_and(|e| e.abstract_outdated),
             abstract_lang: (t_abstract.is_none()
                 && v.meta.r#abstract.is_some()
                 && !self.config.is_source(lang))

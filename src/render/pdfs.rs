@@ -186,11 +186,7 @@ fn document(config: &SiteConfig, i18n: &I18n, ed: &Edition) -> PdfDocument {
         r#abstract: {
             let mut p = paragraphs(t_abstract.or(v.meta.r#abstract.as_deref()).unwrap_or(""));
             // A translated abstract made from an earlier source abstract says so.
-            if t_abstract.is_some()
-                && meta.is_some_and(|m| {
-                    crate::translate::abstract_outdated(&m.source, v.meta.r#abstract.as_deref())
-                })
-            {
+            if e.abstract_outdated {
                 p.push(i18n.text(lang, "outdated-abstract", None));
             }
             p

@@ -25,7 +25,13 @@ pub struct Chapter<'a> {
     pub blocks: bool,
 }
 
-pub fn render(c: &Chapter, i18n: &I18n, alerts: &AlertTitles, bcp14: Option<&Bcp14>) -> Rendered {
+/// `labels`: the alerts' titles and the captions' labels in the chapter's language.
+pub fn render(
+    c: &Chapter,
+    i18n: &I18n,
+    (alerts, captions): (&AlertTitles, &markdown::Captions),
+    bcp14: Option<&Bcp14>,
+) -> Rendered {
     let lang = c.edition.lang.as_str();
     let body = c.marks.map_or(&*c.text.body, |m| m.text(&c.text.body));
     let source_page = [
@@ -76,7 +82,7 @@ pub fn render(c: &Chapter, i18n: &I18n, alerts: &AlertTitles, bcp14: Option<&Bcp
         bcp14,
         blocks: c.blocks,
         numbers: Some(super::section_numbers(c.version, c.index)),
-        captions: Some(&super::captions(i18n, lang)),
+        captions: Some(captions),
     });
     if let Some(missing) = c.marks.map(|m| &m.missing).filter(|m| !m.is_empty()) {
         r.html = Arc::new(format!(

@@ -567,7 +567,7 @@ pub fn terms_with(buf: &mut String, text: &str, mut each: impl FnMut(&str)) {
                         each(s);
                     }
                 } else {
-                    ascii_terms(s, &mut each);
+                    folded_terms(s, &mut each);
                 }
             }
             _ => {
@@ -575,42 +575,6 @@ pub fn terms_with(buf: &mut String, text: &str, mut each: impl FnMut(&str)) {
                 fold_str(segment, buf);
                 folded_terms(buf, &mut each);
             }
-        }
-    }
-}
-
-/// The terms of ASCII text in lower case: [`folded_terms`] without decoding characters.
-fn ascii_terms(s: &str, each: &mut impl FnMut(&str)) {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut parts = 1;
-        let mut word_start = i;
-        loop {
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            if i - word_start >= 2 {
-                each(&s[word_start..i]);
-            }
-            if i + 1 < b.len()
-                && matches!(b[i], b'-' | b'.' | b'_')
-                && b[i + 1].is_ascii_alphanumeric()
-            {
-                i += 1;
-                word_start = i;
-                parts += 1;
-            } else {
-                break;
-            }
-        }
-        if parts > 1 {
-            each(&s[start..i]);
         }
     }
 }

@@ -150,10 +150,7 @@ fn row(d: &Document, v: &DocVersion, e: &Edition) -> Row {
         state: e.badge(),
         coverage,
         chapters,
-        abstract_outdated: e.meta.as_ref().is_some_and(|m| {
-            m.r#abstract.is_some()
-                && crate::translate::abstract_outdated(&m.source, v.meta.r#abstract.as_deref())
-        }),
+        abstract_outdated: e.abstract_outdated,
     }
 }
 
