@@ -102,8 +102,9 @@ pub struct Page {
 }
 
 /// Makes a [`DocLanguage`]: its editions are indexed one after the other, oldest first. A
-/// section that an earlier one has word for word (most of them, from one version to the next)
-/// takes that section's terms instead of being split into terms again.
+/// section that an earlier one has word for word takes that section's terms instead of being
+/// split into terms again, and so does a block of text (a paragraph, a list item, a cell): from
+/// one version to the next most of them stay the same even where their section changes.
 #[derive(Default)]
 pub struct Indexer {
     doc: DocLanguage,
@@ -122,6 +123,36 @@ pub struct Indexer {
     /// The terms added to the section being indexed.
     touched: Vec<u32>,
     folded: String,
+    /// Blocks of text (paragraphs, list items, cells…) by the hash of their text.
+    blocks: FxHashMap<u64, Block>,
+    /// Each block's (term, count) pairs, one block after the other.
+    block_terms: Vec<(u32, u32)>,
+    /// Per term id: where its last pair is in `block_terms`.
+    slot: Vec<u32>,
+}
+
+/// A block of text, indexed: where it first was, and where its terms are in
+/// [`Indexer::block_terms`].
+#[derive(Clone, Copy)]
+struct Block {
+    /// Its edition, and where it is in that edition's lines.
+    edition: u32,
+    start: u32,
+    end: u32,
+    from: u32,
+    to: u32,
+}
+
+/// Adds `weight` to term `id` in section `n`, whose terms so far are in `touched`.
+fn post(lists: &mut [Vec<(u32, u32)>], touched: &mut Vec<u32>, id: u32, n: u32, weight: u32) {
+    let list = &mut lists[id as usize];
+    match list.last_mut() {
+        Some((s, w)) if *s == n => *w += weight,
+        _ => {
+            list.push((n, weight));
+            touched.push(id);
+        }
+    }
 }
 
 impl Indexer {
@@ -139,23 +170,18 @@ impl Indexer {
     /// Indexes the chapter page at `url`, whose rendered Markdown is `html`.
     pub fn page(&mut self, url: &str, title: &str, outdated: bool, html: &str) {
         use std::hash::BuildHasher;
-        let fields = text::split(html, &mut self.edition.lines);
+        let split = text::split(html, &mut self.edition.lines);
         let e = (self.ranges.len() - 1) as u32;
-        for f in &fields {
+        for f in &split.fields {
             let n = self.edition.ends.len() as u32;
             self.edition.ends.push(f.line.end as u32);
             let line = &self.edition.lines.as_bytes()[f.line.clone()];
             let hash = rustc_hash::FxBuildHasher.hash_one(line);
-            let earlier = self.seen.get(&hash).copied().filter(|&(pe, ps)| {
-                let lines = if pe == e {
-                    &self.edition
-                } else {
-                    self.doc.editions[pe as usize]
-                        .as_ref()
-                        .unwrap_or(&self.edition)
-                };
-                lines.line(ps) == line
-            });
+            let earlier = self
+                .seen
+                .get(&hash)
+                .copied()
+                .filter(|&(pe, ps)| self.lines_of(pe, e).line(ps) == line);
             let range = match earlier {
                 Some((pe, ps)) => {
                     let range = self.ranges[pe as usize][ps as usize];
@@ -166,27 +192,29 @@ impl Indexer {
                 }
                 None => {
                     self.seen.entry(hash).or_insert((e, n));
+                    let lines = &self.edition.lines;
                     let (known, lists, touched) =
                         (&mut self.terms, &mut self.lists, &mut self.touched);
-                    let mut add = |t: &str, w: u32| {
+                    text::terms_with(&mut self.folded, &lines[f.title.clone()], |t| {
                         let (id, new) = known.id(t, terms::hash(t));
                         if new {
                             lists.push(Vec::new());
+                            self.slot.push(u32::MAX);
                         }
-                        let list = &mut lists[id as usize];
-                        match list.last_mut() {
-                            Some((s, weight)) if *s == n => *weight += w,
-                            _ => {
-                                list.push((n, w));
-                                touched.push(id);
-                            }
-                        }
-                    };
-                    let lines = &self.edition.lines;
-                    text::terms_with(&mut self.folded, &lines[f.title.clone()], |t| {
-                        add(t, HEADING_WEIGHT)
+                        post(lists, touched, id, n, HEADING_WEIGHT);
                     });
-                    text::terms_with(&mut self.folded, &lines[f.text.clone()], |t| add(t, 1));
+                    // The text, a block at a time: a block an earlier section has word for
+                    // word (most of them, from one version to the next) takes its terms.
+                    let cuts = &split.cuts[f.cuts.clone()];
+                    let mut start = f.text.start;
+                    for k in 0..=cuts.len() {
+                        let end = cuts.get(k).map_or(f.text.end, |&c| c as usize);
+                        let pairs = self.block_terms(e, start..end);
+                        for &(t, count) in &self.block_terms[pairs] {
+                            post(&mut self.lists, &mut self.touched, t, n, count);
+                        }
+                        start = end;
+                    }
                     let from = self.section_terms.len() as u32;
                     for id in self.touched.drain(..) {
                         let weight = self.lists[id as usize].last().map_or(0, |p| p.1);
@@ -203,8 +231,65 @@ impl Indexer {
             url: url.to_string(),
             title: title.to_string(),
             outdated,
-            sections: fields.len() as u32,
+            sections: split.fields.len() as u32,
         });
+    }
+
+    /// The lines of edition `pe`, while edition `e` is being indexed.
+    fn lines_of(&self, pe: u32, e: u32) -> &Edition {
+        if pe == e {
+            &self.edition
+        } else {
+            self.doc.editions[pe as usize]
+                .as_ref()
+                .unwrap_or(&self.edition)
+        }
+    }
+
+    /// The (term, count) pairs of the block of text at `range` in the lines of edition `e`
+    /// (the one being indexed), as a range of `block_terms`: an earlier block's when one had
+    /// the same text, else its own, split into terms.
+    fn block_terms(&mut self, e: u32, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        use std::hash::BuildHasher;
+        let bytes = &self.edition.lines.as_bytes()[range.clone()];
+        let hash = rustc_hash::FxBuildHasher.hash_one(bytes);
+        if let Some(b) = self.blocks.get(&hash) {
+            let lines = self.lines_of(b.edition, e).lines.as_bytes();
+            if &lines[b.start as usize..b.end as usize] == bytes {
+                return b.from as usize..b.to as usize;
+            }
+        }
+        let from = self.block_terms.len();
+        // A block starts after a space (or a tab) and ends before one (or a line break).
+        let text = self.edition.lines.get(range.clone()).unwrap_or_default();
+        let (known, lists, slot, pairs) = (
+            &mut self.terms,
+            &mut self.lists,
+            &mut self.slot,
+            &mut self.block_terms,
+        );
+        text::terms_with(&mut self.folded, text, |t| {
+            let (id, new) = known.id(t, terms::hash(t));
+            if new {
+                lists.push(Vec::new());
+                slot.push(u32::MAX);
+            }
+            let at = slot[id as usize];
+            if at != u32::MAX && at as usize >= from {
+                pairs[at as usize].1 += 1;
+            } else {
+                slot[id as usize] = pairs.len() as u32;
+                pairs.push((id, 1));
+            }
+        });
+        self.blocks.entry(hash).or_insert(Block {
+            edition: e,
+            start: range.start as u32,
+            end: range.end as u32,
+            from: from as u32,
+            to: self.block_terms.len() as u32,
+        });
+        from..self.block_terms.len()
     }
 
     /// Ends the edition begun last and keeps it.
@@ -491,5 +576,58 @@ mod tests {
         assert_eq!(shard("01"), "01");
         assert_eq!(shard("a-b"), "a_");
         assert_eq!(shard("時間"), format!("u{}", '時' as u32 % 64));
+    }
+
+    /// Each term's (section, weight) pairs in edition `v` of `doc`.
+    fn postings(doc: &DocLanguage, v: usize) -> BTreeMap<String, Vec<(u32, u32)>> {
+        let edition = doc.editions[v].as_ref().expect("an edition");
+        let mut out = BTreeMap::new();
+        let mut start = 0;
+        for p in &edition.postings {
+            let text = std::str::from_utf8(&edition.encoded[start..p.end as usize]).expect("UTF-8");
+            let numbers: Vec<u32> = text
+                .split(',')
+                .map(|n| n.parse().expect("a number"))
+                .collect();
+            let mut list = vec![(p.first, numbers[0])];
+            for pair in numbers[1..].chunks(2) {
+                let s = list.last().expect("a pair").0 + pair[0];
+                list.push((s, pair[1]));
+            }
+            assert_eq!(list.last().expect("a pair").0, p.last);
+            out.insert(doc.terms.get(p.term).to_string(), list);
+            start = p.end as usize;
+        }
+        out
+    }
+
+    #[test]
+    fn text_an_earlier_version_has_gives_the_same_postings_as_new_text() {
+        let v1 = "<h2 id=\"a\">Scope</h2><p>Operators answer abuse.</p><p>Reports arrive.</p>\
+                  <h2 id=\"b\">Time</h2><p>Answer within a day.</p>";
+        // Section a keeps one paragraph and changes the other; section b is unchanged; a
+        // heading repeats a word of the text.
+        let v2 = "<h2 id=\"a\">Scope</h2><p>Operators answer abuse.</p><p>Reports arrive daily.</p>\
+                  <h2 id=\"b\">Time</h2><p>Answer within a day.</p><h2 id=\"c\">Answer</h2><p>Operators answer abuse.</p>";
+        let mut both = Indexer::default();
+        for html in [v1, v2] {
+            both.begin();
+            both.page("p.html", "P", false, html);
+            both.end();
+        }
+        let both = both.finish();
+        let mut alone = Indexer::default();
+        alone.begin();
+        alone.page("p.html", "P", false, v2);
+        alone.end();
+        let alone = alone.finish();
+        let (reused, fresh) = (postings(&both, 1), postings(&alone, 0));
+        assert_eq!(reused, fresh);
+        assert_eq!(fresh["answer"], [(0, 1), (1, 1), (2, 6)]);
+        assert_eq!(fresh["daily"], [(0, 1)]);
+        assert_eq!(
+            both.editions[1].as_ref().expect("an edition").lines,
+            alone.editions[0].as_ref().expect("an edition").lines
+        );
     }
 }

@@ -36,6 +36,18 @@ pub struct Fields {
     pub line: Range<usize>,
     pub title: Range<usize>,
     pub text: Range<usize>,
+    /// Where the text's blocks (paragraphs, list items, cells…) start after its first, as
+    /// indexes into the cuts [`split`] returns. Each cut follows a space, so the text's terms
+    /// are its blocks' terms, one block after the other.
+    pub cuts: Range<usize>,
+}
+
+/// What [`split`] finds in a chapter: its sections, and where their blocks start in the text
+/// it wrote.
+#[derive(Debug, Default)]
+pub struct Split {
+    pub fields: Vec<Fields>,
+    pub cuts: Vec<u32>,
 }
 
 /// Splits a chapter's HTML into sections at its headings of levels 2 to 6 that have an id,
@@ -46,7 +58,7 @@ pub struct Fields {
 /// class="secno">`) and its anchor link are not part of its title; the contents of
 /// `<script>`, `<style>`, of elements hidden from readers (`aria-hidden="true"`) and of bcop's
 /// notes on outdated sections are not text.
-pub fn split(html: &str, out: &mut String) -> Vec<Fields> {
+pub fn split(html: &str, out: &mut String) -> Split {
     let mut w = Writer::new(out);
     // Depth of an element whose text is skipped, with its tag name.
     let mut skip: Option<(&str, usize)> = None;
@@ -124,7 +136,10 @@ pub fn split(html: &str, out: &mut String) -> Vec<Fields> {
         }
     }
     w.end_section(false);
-    w.fields
+    Split {
+        fields: w.fields,
+        cuts: w.cuts,
+    }
 }
 
 /// A splitter's place in a section's line.
@@ -142,6 +157,9 @@ enum Field {
 struct Writer<'o> {
     out: &'o mut String,
     fields: Vec<Fields>,
+    cuts: Vec<u32>,
+    /// Where the section's cuts start in `cuts`.
+    first_cut: usize,
     field: Field,
     /// Where the section's line, number, title and text start in `out`.
     line: usize,
@@ -160,6 +178,8 @@ impl<'o> Writer<'o> {
         Writer {
             out,
             fields: Vec::new(),
+            cuts: Vec::new(),
+            first_cut: 0,
             field: Field::Text,
             line,
             number: line + 1,
@@ -226,8 +246,14 @@ impl<'o> Writer<'o> {
 
     fn block_boundary(&mut self) {
         // Blocks separate words.
-        if self.field == Field::Text && self.out.len() > self.text && !self.out.ends_with(' ') {
-            self.out.push(' ');
+        if self.field == Field::Text && self.out.len() > self.text {
+            if !self.out.ends_with(' ') {
+                self.out.push(' ');
+            }
+            let at = self.out.len() as u32;
+            if self.cuts.len() == self.first_cut || self.cuts.last() != Some(&at) {
+                self.cuts.push(at);
+            }
         }
     }
 
@@ -237,14 +263,22 @@ impl<'o> Writer<'o> {
         self.trim(self.text);
         if self.leading && more && self.out.len() == self.text {
             self.out.truncate(self.line);
+            self.cuts.truncate(self.first_cut);
             return;
+        }
+        // Cuts past the trimmed text's end start no block.
+        let end = self.out.len() as u32;
+        while self.cuts.len() > self.first_cut && self.cuts.last() >= Some(&end) {
+            self.cuts.pop();
         }
         self.out.push('\n');
         self.fields.push(Fields {
             line: self.line..self.out.len(),
             title: self.title..self.text - 1,
             text: self.text..self.out.len() - 1,
+            cuts: self.first_cut..self.cuts.len(),
         });
+        self.first_cut = self.cuts.len();
     }
 }
 
@@ -253,6 +287,7 @@ impl<'o> Writer<'o> {
 pub fn sections(html: &str) -> Vec<Section> {
     let mut out = String::new();
     split(html, &mut out)
+        .fields
         .into_iter()
         .map(|f| {
             let line = &out[f.line.start..f.line.end - 1];
@@ -726,5 +761,37 @@ mod tests {
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].id, "x");
         assert_eq!(sections("").len(), 1);
+    }
+
+    #[test]
+    fn blocks_are_cut_after_a_space_and_their_terms_are_the_texts() {
+        let html = "<p>Intro</p><h2 id=\"s\">S</h2>\n<p>The <em>desk</em> answers. </p><ul><li>one</li><li>two-x </li></ul><table><tr><td>応答</td><td>時間</td></tr></table>";
+        let mut out = String::new();
+        let split = split(html, &mut out);
+        let blocks: Vec<Vec<&str>> = split
+            .fields
+            .iter()
+            .map(|f| {
+                let mut starts = vec![f.text.start];
+                starts.extend(split.cuts[f.cuts.clone()].iter().map(|&c| c as usize));
+                starts.push(f.text.end);
+                starts.windows(2).map(|w| &out[w[0]..w[1]]).collect()
+            })
+            .collect();
+        assert_eq!(blocks[0], ["Intro"]);
+        assert_eq!(
+            blocks[1],
+            ["The desk answers. ", "one ", "two-x ", "応答 ", "時間"]
+        );
+        // Cut into blocks or not, a text has the same terms.
+        let f = &split.fields[1];
+        let mut whole = Vec::new();
+        terms(&out[f.text.clone()], |t| whole.push(t.to_string()));
+        let mut parts = Vec::new();
+        for b in &blocks[1] {
+            terms(b, |t| parts.push(t.to_string()));
+        }
+        assert_eq!(whole, parts);
+        assert!(whole.contains(&"two-x".to_string()));
     }
 }
