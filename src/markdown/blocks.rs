@@ -34,36 +34,54 @@ pub struct Block {
 }
 
 /// White space runs as one space, none at the ends (as `split_whitespace` joined by spaces).
-/// Text is copied a run at a time, between white space found byte by byte.
+/// Text is copied a run at a time; a single ASCII space between two other characters stays in
+/// its run, so most text is copied a phrase at a time.
 pub(super) fn squeeze(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let bytes = s.as_bytes();
+    let b = s.as_bytes();
     let (mut run, mut i) = (0, 0);
-    let mut space = false;
-    while i < bytes.len() {
-        let width = white_space_at(bytes, i);
+    while i < b.len() {
+        if !MAY_BE_SPACE[b[i] as usize] {
+            i += 1;
+            continue;
+        }
+        if b[i] == b' ' && i > run && b.get(i + 1).is_some_and(|&n| !MAY_BE_SPACE[n as usize]) {
+            i += 2;
+            continue;
+        }
+        let width = white_space_at(b, i);
         if width == 0 {
             i += 1;
             continue;
         }
         if run < i {
-            if space && !out.is_empty() {
+            if !out.is_empty() {
                 out.push(' ');
             }
             out.push_str(&s[run..i]);
         }
-        space = true;
         i += width;
         run = i;
     }
-    if run < bytes.len() {
-        if space && !out.is_empty() {
+    if run < b.len() {
+        if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(&s[run..]);
     }
     out
 }
+
+/// The bytes that can start a white space character ([`white_space_at`]).
+static MAY_BE_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b as u8, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        b += 1;
+    }
+    t
+};
 
 /// The length in bytes of the white space character at `i`, or 0: the Unicode White_Space
 /// characters, as [`char::is_whitespace`] knows them, read from their UTF-8 bytes.
