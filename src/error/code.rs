@@ -62,6 +62,7 @@ codes! {
     UnlistedChapter "unlisted-chapter" "a chapter file that `chapters:` leaves out",
     OrphanTranslation "orphan-translation" "a translated file or version without a source",
     NestingTooDeep "nesting-too-deep" "lists and block quotes nested more than 16 levels deep",
+    CaptionMismatch "caption-mismatch" "a translation that captions other tables or figures than its source, so their numbers differ",
     // requirements
     DuplicateRequirement "duplicate-requirement" "a requirement ID used twice in a version, or also a heading's id",
     RequirementWithoutKeyword "requirement-without-keyword" "a requirement without a BCP 14 keyword, so without a level",

@@ -159,6 +159,16 @@ pub struct Rendered {
     pub stray_keywords: Vec<super::requirements::Stray>,
     /// Its blocks (with [`Input::blocks`] only), read in the same pass as its requirements.
     pub blocks: Vec<super::blocks::Block>,
+    /// Its numbered captions, in order.
+    pub captions: Vec<Caption>,
+}
+
+/// A numbered caption: of a table (a `Table:` paragraph) or of a figure (an image with a
+/// title), and where it starts in the Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caption {
+    pub table: bool,
+    pub offset: usize,
 }
 
 impl Rendered {
@@ -335,6 +345,7 @@ impl<'i, I: Iterator<Item = (Event<'i>, std::ops::Range<usize>)>> Stream<'i, '_,
             }
         }
         let end = inline.last().map_or(0, |e| e.1.end);
+        let caption_start = inline[0].1.start;
         let paragraph_end = (Event::End(TagEnd::Paragraph), end..end);
         if table {
             let next = self.raw();
@@ -352,6 +363,10 @@ impl<'i, I: Iterator<Item = (Event<'i>, std::ops::Range<usize>)>> Stream<'i, '_,
                     events.push(event);
                 }
                 self.caption = Some(events);
+                self.out.captions.push(Caption {
+                    table: true,
+                    offset: caption_start,
+                });
                 self.replay.push_front(next);
                 return true;
             }
@@ -375,6 +390,10 @@ impl<'i, I: Iterator<Item = (Event<'i>, std::ops::Range<usize>)>> Stream<'i, '_,
             return false;
         }
         self.figures += 1;
+        self.out.captions.push(Caption {
+            table: false,
+            offset: caption_start,
+        });
         let label = self.label(false, self.figures);
         let mut title = String::new();
         self.pending

@@ -977,6 +977,7 @@ fn text_problems(
     translated: &[Vec<Option<Rendered>>],
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let mut captions = Vec::new();
     let source_assets: BTreeSet<&str> = v.assets.iter().map(|a| a.rel.as_str()).collect();
     let mut check = |file: &crate::load::MarkdownFile, r: &Rendered, own: &BTreeSet<&str>| {
         if let Some(offset) = r.too_deep {
@@ -1022,8 +1023,125 @@ fn text_problems(
         for (ci, t) in e.chapters.iter().enumerate() {
             if let (Some(t), Some(r)) = (t, &translated[ei][ci]) {
                 check(t, r, &own);
+                let changed = match &e.freshness[ci] {
+                    Some(crate::translate::Freshness::Outdated(c)) => {
+                        c.changed.iter().chain(&c.added).collect()
+                    }
+                    _ => BTreeSet::new(),
+                };
+                let source = (&v.chapters[ci].source, &source[ci]);
+                captions.extend(caption_problems(source, (t, r), &changed));
             }
         }
+    }
+    out.extend(captions);
+    out
+}
+
+/// A translated chapter whose captions differ from its source's: tables and figures are
+/// numbered in order, so one caption left out (or added) gives the ones after it other
+/// numbers than the source's. Sections whose source changed since the translation was stamped
+/// (`changed`) are left out: they are marked as outdated already.
+fn caption_problems(
+    (source_file, source): (&crate::load::MarkdownFile, &Rendered),
+    (file, r): (&crate::load::MarkdownFile, &Rendered),
+    changed: &BTreeSet<&String>,
+) -> Vec<Diagnostic> {
+    if source.captions.is_empty() && r.captions.is_empty() {
+        return Vec::new();
+    }
+    let ours_headings = markdown::headings(&source_file.body, Some(&source.heading_ids));
+    let theirs_headings = markdown::headings(&file.body, Some(&r.heading_ids));
+    // The id of the section at `offset` ("" before the first heading).
+    let section = |headings: &[markdown::Heading], offset: usize| {
+        headings
+            .iter()
+            .take_while(|h| h.offset <= offset)
+            .last()
+            .map_or(String::new(), |h| h.id.clone())
+    };
+    // The captions of one kind: each one's section and offset, outside the changed sections.
+    let captions = |r: &Rendered, headings: &[markdown::Heading], table: bool| {
+        r.captions
+            .iter()
+            .filter(|c| c.table == table)
+            .map(|c| (section(headings, c.offset), c.offset))
+            .filter(|(s, _)| !changed.contains(s))
+            .collect::<Vec<_>>()
+    };
+    let place = |s: &str| match s {
+        "" => "before the first heading".to_string(),
+        s => format!("in section `{s}`"),
+    };
+    let mut out = Vec::new();
+    for table in [true, false] {
+        let ours = captions(source, &ours_headings, table);
+        let theirs = captions(r, &theirs_headings, table);
+        let Some(i) = (0..ours.len().max(theirs.len()))
+            .find(|&i| ours.get(i).map(|o| &o.0) != theirs.get(i).map(|t| &t.0))
+        else {
+            continue;
+        };
+        let kind = if table { "table" } else { "figure" };
+        let count = |n: usize| match n {
+            1 => format!("1 {kind}"),
+            n => format!("{n} {kind}s"),
+        };
+        let help = if table {
+            "begin the paragraph right before the table with `Table:` (kept untranslated) and the translated caption, as the source does".to_string()
+        } else {
+            "give the image the source's title (the text in quotes after its path), translated, and keep it alone in its paragraph, as the source does".to_string()
+        };
+        let (offset, message, help) = match (ours.get(i), theirs.get(i)) {
+            (Some(o), Some(t)) if ours.len() == theirs.len() => (
+                t.1,
+                format!(
+                    "this translation's {kind} {} is captioned {}, the source's {}, so they are numbered differently",
+                    i + 1,
+                    place(&t.0),
+                    place(&o.0)
+                ),
+                help,
+            ),
+            (Some(o), t) if ours.len() > theirs.len() => {
+                // Where the uncaptioned one is: a figure's image in that section, else the
+                // section's heading.
+                let image = r
+                    .references
+                    .iter()
+                    .filter(|x| x.is_image && !table)
+                    .find(|x| section(&theirs_headings, x.offset) == o.0)
+                    .map(|x| x.offset);
+                let heading = theirs_headings
+                    .iter()
+                    .find(|h| h.id == o.0)
+                    .map(|h| h.offset);
+                (
+                    image.or(heading).or(t.map(|t| t.1)).unwrap_or(0),
+                    format!(
+                        "the source captions {} and this translation {}: the {kind} captioned {} in the source has no caption here, so the {kind}s after it are numbered differently",
+                        count(ours.len()),
+                        theirs.len(),
+                        place(&o.0)
+                    ),
+                    help,
+                )
+            }
+            (_, Some(t)) => (
+                t.1,
+                format!(
+                    "this translation captions {} and its source {}: this caption has no counterpart in the source, so the {kind}s after it are numbered differently",
+                    count(theirs.len()),
+                    ours.len()
+                ),
+                format!("remove this caption, or caption the {kind} in the source as well"),
+            ),
+            _ => continue,
+        };
+        out.push(
+            Diagnostic::warning(Code::CaptionMismatch, Some(file.location(offset)), message)
+                .with_help(help),
+        );
     }
     out
 }

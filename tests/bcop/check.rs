@@ -227,3 +227,50 @@ fn every_ui_string_of_the_default_theme_is_used_and_translated() {
         assert_eq!(ui["percent"], 100.0, "{ui}");
     }
 }
+
+/// A translation that leaves out a caption, or adds one, numbers the tables or figures after
+/// it differently from its source: `caption-mismatch` says where.
+#[test]
+fn a_translation_whose_captions_differ_from_the_source_is_reported() {
+    let s = TestSite::new();
+    let table = "| A | B |\n|---|---|\n| 1 | 2 |\n";
+    s.file(
+        "content/desk/1.0/index.md",
+        &format!("---\ntitle: Desk\nstatus: published\ndate: 2025-01-02\n---\n## Scope\n\nTable: Hours\n\n{table}\n## Times\n\nTable: Times\n\n{table}\n![Flow](flow.png)\n"),
+    );
+    s.file("content/desk/1.0/flow.png", "png");
+    // ja: the first table has lost its `Table:` marker, so the second is 表1 here but Table 2
+    // in the source.
+    s.file(
+        "locales/ja/desk/1.0/index.md",
+        &format!("---\ntitle: 窓口\n---\n## 範囲\n\n時間\n\n{table}\n## 時間\n\nTable: 対応時間\n\n{table}\n![流れ](flow.png)\n"),
+    );
+    // fr: both tables as the source, and a figure caption that the source lacks.
+    s.file(
+        "locales/fr/desk/1.0/index.md",
+        &format!("---\ntitle: Guichet\n---\n## Portée\n\nTable: Heures\n\n{table}\n## Délais\n\nTable: Délais\n\n{table}\n![Flux](flow.png \"Le flux\")\n"),
+    );
+    let c = check_json(&s, &[]);
+    let mut found = find(&c, "caption-mismatch");
+    found.sort();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    let (fr, ja) = (&found[0], &found[1]);
+    assert_eq!(
+        ja.0, "locales/ja/desk/1.0/index.md:4:1",
+        "at the section's heading"
+    );
+    assert!(
+        ja.1.contains("the source captions 2 tables and this translation 1")
+            && ja.1.contains("in section `scope`"),
+        "{ja:?}"
+    );
+    assert!(ja.2.contains("`Table:`"), "{ja:?}");
+    assert_eq!(fr.0, "locales/fr/desk/1.0/index.md:20:1", "at the image");
+    assert!(
+        fr.1.contains("this translation captions 1 figure and its source 0"),
+        "{fr:?}"
+    );
+    // Warnings: the build goes on, and --strict makes them errors.
+    assert_eq!(c.code, 0);
+    assert_ne!(check_json(&s, &["--strict"]).code, 0);
+}
