@@ -445,7 +445,7 @@ impl<'a> Converter<'a, '_> {
                         .with_help("the PDF shows a placeholder box with the path instead"),
                 );
                 self.push(&format!(
-                    "#bcop-missing-image({}, block: {block});",
+                    "#bcop-missing-image({}, block: {block}, caption: {caption});",
                     string(url)
                 ));
             }

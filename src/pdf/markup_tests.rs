@@ -166,6 +166,15 @@ fn a_caption_paragraph_before_a_table_and_a_titled_image_alone_are_numbered() {
         m.contains("caption: (label: \"表2\", body: [Second]), table("),
         "{m}"
     );
+    // A figure whose image is missing keeps its number and caption under the placeholder.
+    assert!(
+        m.contains("#bcop-missing-image(\"missing.svg\", block: true, caption: (label: \"図1\", body: \"The flow\"));"),
+        "{m}"
+    );
+    assert!(
+        m.contains("#bcop-missing-image(\"i.svg\", block: false, caption: none);"),
+        "{m}"
+    );
     // A caption paragraph without a table after it stays a paragraph, marker and all.
     assert!(m.contains("Table\\: not followed by a table"), "{m}");
     assert_eq!(m.matches("Response").count(), 1, "{m}");

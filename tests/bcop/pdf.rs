@@ -432,3 +432,27 @@ fn sections_have_the_same_numbers_on_the_web_and_in_the_pdf() {
     );
     assert!(!abuse.contains("{#"), "a requirement's marker in the PDF");
 }
+
+/// A figure whose image is missing keeps its number and caption in the PDF, under the
+/// placeholder that names the path.
+#[test]
+fn a_figure_whose_image_is_missing_keeps_its_caption_in_the_pdf() {
+    let s = TestSite::new();
+    s.doc(
+        "guide",
+        "1.0",
+        "Guide",
+        "## Setup\n\n![Flow](flow.svg \"How a report flows\")\n\nText.\n",
+    );
+    let r = s.bcop(&["build"]);
+    assert!(r.ok, "{}", r.stderr);
+    assert!(r.stderr.contains("warning[missing-image]"), "{}", r.stderr);
+    let Some(text) = text(&s, "public/en/guide/1.0/guide-1.0-en.pdf") else {
+        return;
+    };
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("flow.svg Figure 1 How a report flows"),
+        "{flat}"
+    );
+}
