@@ -289,17 +289,29 @@ pub fn render(
         || {
             rayon::join(
                 || make.site_files_memo(&docs, &mut memo.site),
-                || {
-                    search
-                        .as_ref()
-                        .filter(|_| inputs.search == Search::Now)
-                        .map(|s| s.files())
+                || -> Result<Option<Vec<OutputFile>>> {
+                    let Some(s) = search.as_ref().filter(|_| inputs.search == Search::Now) else {
+                        return Ok(None);
+                    };
+                    match sink {
+                        // Written as they are made. Of the files that win over the index's,
+                        // only the theme's could have its paths (site pages are not under
+                        // `search/`, and the documents' went to the sink already).
+                        Some(sink) => {
+                            let theme = theme_files(inputs.source);
+                            let taken = theme.iter().map(|f| f.path.as_str()).collect();
+                            s.write(sink, &taken)?;
+                            Ok(None)
+                        }
+                        None => Ok(Some(s.files())),
+                    }
                 },
             )
         },
     );
     warnings.extend(link_warnings);
     let site_files = site_files?;
+    let search_files = search_files?;
     timer.mark("links, site pages and search index");
     let files = hand_over(
         inputs.source,

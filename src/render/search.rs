@@ -126,6 +126,27 @@ impl std::fmt::Debug for SearchLater {
 }
 
 impl SearchLater {
+    /// Hands the index files to `sink` as they are made, but none whose path is `taken` (by a
+    /// file that wins over the index's: see [`super::render`]).
+    pub(super) fn write(
+        &self,
+        sink: &dyn super::Sink,
+        taken: &std::collections::HashSet<&str>,
+    ) -> crate::error::Result<()> {
+        let languages: Vec<Language> = self
+            .languages
+            .iter()
+            .map(|(code, strings)| Language { code, strings })
+            .collect();
+        let docs: Vec<&DocIndex> = self.docs.iter().map(|u| &u.search).collect();
+        search::write(&languages, &self.source, &docs, &|path, bytes| {
+            if taken.contains(path.as_str()) {
+                return Ok(());
+            }
+            sink.put(&OutputFile::page(path, bytes))
+        })
+    }
+
     /// The index files, sorted by path.
     pub fn files(&self) -> Vec<OutputFile> {
         let languages: Vec<Language> = self

@@ -412,10 +412,32 @@ pub fn files(languages: &[Language], source: &str, docs: &[&DocIndex]) -> Vec<(S
     let mut out: Vec<(String, Vec<u8>)> = languages
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(li, lang)| language_files(li, lang, source, docs))
+        .flat_map_iter(|(li, lang)| {
+            let mut files = Vec::new();
+            let _ = language_files(li, lang, source, docs, &mut |path, bytes| {
+                files.push((path, bytes));
+                Ok::<(), std::convert::Infallible>(())
+            });
+            files
+        })
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
+}
+
+/// Hands each index file to `emit` as soon as it is made (the languages in parallel), so that
+/// the index is never all in memory at once; stops at `emit`'s first error.
+pub fn write<E: Send>(
+    languages: &[Language],
+    source: &str,
+    docs: &[&DocIndex],
+    emit: &(dyn Fn(String, Vec<u8>) -> Result<(), E> + Sync),
+) -> Result<(), E> {
+    use rayon::prelude::*;
+    languages
+        .par_iter()
+        .enumerate()
+        .try_for_each(|(li, lang)| language_files(li, lang, source, docs, &mut |p, b| emit(p, b)))
 }
 
 /// `s` as a field of a file whose fields are separated by tabs and records by new lines.
@@ -427,14 +449,16 @@ fn field(out: &mut Vec<u8>, s: &str) {
     }
 }
 
-fn language_files(
+/// Makes the index files of language `li`, handing each to `emit`: the chunks as they fill,
+/// then the shards and `index.json`.
+fn language_files<E>(
     li: usize,
     lang: &Language,
     source: &str,
     docs: &[&DocIndex],
-) -> Vec<(String, Vec<u8>)> {
+    emit: &mut dyn FnMut(String, Vec<u8>) -> Result<(), E>,
+) -> Result<(), E> {
     let dir = format!("search/{}/", lang.code);
-    let mut files = Vec::new();
     let mut editions = Vec::new();
     // The language's terms, each with its postings (as text) and the last section in them.
     let mut terms = Terms::default();
@@ -487,8 +511,8 @@ fn language_files(
                     s += 1;
                     let size = page.url.len() + page.title.len() + 2 + line.len();
                     if !chunk.is_empty() && chunk.len() + size > CHUNK {
-                        files.push((format!("{dir}c/{}.txt", chunks.len() - 1), chunk));
-                        chunk = Vec::with_capacity(CHUNK + 4096);
+                        let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK + 4096));
+                        emit(format!("{dir}c/{}.txt", chunks.len() - 1), full)?;
                         chunks.push(n);
                     }
                     // A page's URL and title are written once in a chunk: an empty one is
@@ -518,7 +542,7 @@ fn language_files(
     if chunk.is_empty() {
         chunks.pop();
     } else {
-        files.push((format!("{dir}c/{}.txt", chunks.len() - 1), chunk));
+        emit(format!("{dir}c/{}.txt", chunks.len() - 1), chunk)?;
     }
     // Terms grouped by shard (the terms of one shard need not be neighbours in term order:
     // `a-b` and `a_b` are not, nor are kanji that share a name), sorted in each.
@@ -536,7 +560,7 @@ fn language_files(
             bytes.extend(&postings[id as usize].0);
             bytes.push(b'\n');
         }
-        files.push((format!("{dir}s/{name}.txt"), bytes));
+        emit(format!("{dir}s/{name}.txt"), bytes)?;
         shards.push(name);
     }
     let index = IndexJson {
@@ -559,11 +583,10 @@ fn language_files(
         strings: lang.strings,
     };
     // Serializing plain data with string keys cannot fail.
-    files.push((
+    emit(
         format!("{dir}index.json"),
         serde_json::to_vec(&index).unwrap_or_default(),
-    ));
-    files
+    )
 }
 
 #[cfg(test)]
