@@ -161,6 +161,8 @@ pub struct Rendered {
     pub blocks: Vec<super::blocks::Block>,
     /// Its numbered captions, in order.
     pub captions: Vec<Caption>,
+    /// Where each table without a caption starts in the Markdown.
+    pub uncaptioned_tables: Vec<usize>,
 }
 
 /// A numbered caption: of a table (a `Table:` paragraph) or of a figure (an image with a
@@ -551,6 +553,9 @@ impl<'i, I> Stream<'i, '_, I> {
                     "<div class=\"table-wrap\" tabindex=\"0\">".into(),
                 ));
                 self.pending.push_back(event);
+                if self.caption.is_none() && !self.in_footnote {
+                    self.out.uncaptioned_tables.push(range.start);
+                }
                 if let Some(caption) = self.caption.take() {
                     self.tables += 1;
                     let label = self.label(true, self.tables);

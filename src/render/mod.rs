@@ -1116,14 +1116,20 @@ fn caption_problems(
                 help,
             ),
             (Some(o), t) if ours.len() > theirs.len() => {
-                // Where the uncaptioned one is: a figure's image in that section, else the
-                // section's heading.
-                let image = r
-                    .references
-                    .iter()
-                    .filter(|x| x.is_image && !table)
-                    .find(|x| section(&theirs_headings, x.offset) == o.0)
-                    .map(|x| x.offset);
+                // Where the uncaptioned one is: the first table without a caption (or image)
+                // in that section, else the section's heading.
+                let image = if table {
+                    r.uncaptioned_tables
+                        .iter()
+                        .copied()
+                        .find(|&x| section(&theirs_headings, x) == o.0)
+                } else {
+                    r.references
+                        .iter()
+                        .filter(|x| x.is_image)
+                        .find(|x| section(&theirs_headings, x.offset) == o.0)
+                        .map(|x| x.offset)
+                };
                 let heading = theirs_headings
                     .iter()
                     .find(|h| h.id == o.0)

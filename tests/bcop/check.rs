@@ -256,8 +256,8 @@ fn a_translation_whose_captions_differ_from_the_source_is_reported() {
     assert_eq!(found.len(), 2, "{found:#?}");
     let (fr, ja) = (&found[0], &found[1]);
     assert_eq!(
-        ja.0, "locales/ja/desk/1.0/index.md:4:1",
-        "at the section's heading"
+        ja.0, "locales/ja/desk/1.0/index.md:8:1",
+        "at the uncaptioned table"
     );
     assert!(
         ja.1.contains("the source captions 2 tables and this translation 1")
