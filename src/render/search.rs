@@ -126,6 +126,16 @@ impl std::fmt::Debug for SearchLater {
 }
 
 impl SearchLater {
+    /// The languages and the documents' indexes, as [`search::write`] takes them.
+    fn inputs(&self) -> (Vec<Language<'_>>, Vec<&DocIndex>) {
+        let languages = self
+            .languages
+            .iter()
+            .map(|(code, strings)| Language { code, strings })
+            .collect();
+        (languages, self.docs.iter().map(|u| &u.search).collect())
+    }
+
     /// Hands the index files to `sink` as they are made, but none whose path is `taken` (by a
     /// file that wins over the index's: see [`super::render`]).
     pub(super) fn write(
@@ -133,12 +143,7 @@ impl SearchLater {
         sink: &dyn super::Sink,
         taken: &std::collections::HashSet<&str>,
     ) -> crate::error::Result<()> {
-        let languages: Vec<Language> = self
-            .languages
-            .iter()
-            .map(|(code, strings)| Language { code, strings })
-            .collect();
-        let docs: Vec<&DocIndex> = self.docs.iter().map(|u| &u.search).collect();
+        let (languages, docs) = self.inputs();
         search::write(&languages, &self.source, &docs, &|path, bytes| {
             if taken.contains(path.as_str()) {
                 return Ok(());
@@ -149,12 +154,7 @@ impl SearchLater {
 
     /// The index files, sorted by path.
     pub fn files(&self) -> Vec<OutputFile> {
-        let languages: Vec<Language> = self
-            .languages
-            .iter()
-            .map(|(code, strings)| Language { code, strings })
-            .collect();
-        let docs: Vec<&DocIndex> = self.docs.iter().map(|u| &u.search).collect();
+        let (languages, docs) = self.inputs();
         search::files(&languages, &self.source, &docs)
             .into_iter()
             .map(|(path, bytes)| OutputFile::page(path, bytes))

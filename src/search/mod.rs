@@ -408,19 +408,16 @@ struct EditionJson<'a> {
 
 /// The index files of every language: (path under the site's root, bytes), sorted by path.
 pub fn files(languages: &[Language], source: &str, docs: &[&DocIndex]) -> Vec<(String, Vec<u8>)> {
-    use rayon::prelude::*;
-    let mut out: Vec<(String, Vec<u8>)> = languages
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(li, lang)| {
-            let mut files = Vec::new();
-            let _ = language_files(li, lang, source, docs, &mut |path, bytes| {
-                files.push((path, bytes));
-                Ok::<(), std::convert::Infallible>(())
-            });
-            files
-        })
-        .collect();
+    let out = std::sync::Mutex::new(Vec::new());
+    let _ = write(languages, source, docs, &|path, bytes| {
+        out.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push((path, bytes));
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let mut out = out
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
 }
