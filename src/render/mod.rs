@@ -1035,12 +1035,10 @@ fn text_problems(
         for (ci, t) in e.chapters.iter().enumerate() {
             if let (Some(t), Some(r)) = (t, &translated[ei][ci]) {
                 check(t, r, &own);
-                let changed = match &e.freshness[ci] {
-                    Some(crate::translate::Freshness::Outdated(c)) => {
-                        c.changed.iter().chain(&c.added).collect()
-                    }
-                    _ => BTreeSet::new(),
-                };
+                let changed = e.freshness[ci]
+                    .as_ref()
+                    .map(|f| f.stale_sections())
+                    .unwrap_or_default();
                 let source = (&v.chapters[ci].source, &source[ci]);
                 captions.extend(caption_problems(source, (t, r), &changed));
             }

@@ -7,8 +7,7 @@ use crate::load::MarkdownFile;
 use crate::markdown::Rendered;
 use crate::markdown::requirements::Requirement;
 use crate::resolve::DocVersion;
-use crate::translate::Freshness;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Every problem with the requirements of version `v`, whose source chapters rendered as
 /// `source` and whose translated chapters as `translated` (`[edition][chapter]`).
@@ -46,10 +45,10 @@ pub fn version(
                 continue;
             };
             own(file, r, &mut out);
-            let changed = match &e.freshness[ci] {
-                Some(Freshness::Outdated(c)) => c.changed.iter().chain(&c.added).collect(),
-                _ => HashSet::new(),
-            };
+            let changed = e.freshness[ci]
+                .as_ref()
+                .map(|f| f.stale_sections())
+                .unwrap_or_default();
             translation(file, &source[ci], r, &changed, &mut out);
         }
     }
@@ -103,7 +102,7 @@ fn translation(
     file: &MarkdownFile,
     source: &Rendered,
     r: &Rendered,
-    changed: &HashSet<&String>,
+    changed: &BTreeSet<&String>,
     out: &mut Vec<Diagnostic>,
 ) {
     let stale = |s: &Requirement| changed.contains(&s.section) || changed.contains(&s.id);

@@ -126,6 +126,17 @@ impl Changes {
     }
 }
 
+impl Freshness {
+    /// The ids of the source sections changed or added since the translation was stamped: a
+    /// translation need not match its source there (they are marked as outdated already).
+    pub fn stale_sections(&self) -> std::collections::BTreeSet<&String> {
+        match self {
+            Freshness::Outdated(c) => c.changed.iter().chain(&c.added).collect(),
+            _ => Default::default(),
+        }
+    }
+}
+
 /// Compares a chapter's stamp with its current source sections. `current` is asked for only
 /// when there is a stamp: working the sections out parses the chapter and hashes each section.
 pub fn compare<'s>(
