@@ -889,18 +889,6 @@ fn with_context(blocks: &[crate::changes::BlockChange]) -> Vec<RedlineBlock> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::human_size;
-
-    #[test]
-    fn sizes_are_human() {
-        assert_eq!(human_size(1000), "1 KB");
-        assert_eq!(human_size(250 * 1024), "250 KB");
-        assert_eq!(human_size(3 * 1024 * 1024 / 2), "1.5 MB");
-    }
-}
-
 /// Where the text of `license` is: the SPDX page of an SPDX licence identifier (`CC-BY-4.0`),
 /// or `license` itself when it is a web address; `None` for anything else ("All rights
 /// reserved", an expression such as `MIT OR Apache-2.0`).
@@ -918,8 +906,15 @@ fn license_url(license: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod license_tests {
-    use super::license_url;
+mod tests {
+    use super::{human_size, license_url};
+
+    #[test]
+    fn sizes_are_human() {
+        assert_eq!(human_size(1000), "1 KB");
+        assert_eq!(human_size(250 * 1024), "250 KB");
+        assert_eq!(human_size(3 * 1024 * 1024 / 2), "1.5 MB");
+    }
 
     #[test]
     fn spdx_identifiers_and_addresses_link_and_other_text_does_not() {
